@@ -1,0 +1,44 @@
+import { Credential } from '../modules/auth/credential.entity.js';
+import { CampaignAssignment } from '../modules/campaigns/entities/campaign-assignment.entity.js';
+import { CampaignRequiredCourse } from '../modules/campaigns/entities/campaign-required-course.entity.js';
+import { CampaignTier } from '../modules/campaigns/entities/campaign-tier.entity.js';
+import { Campaign } from '../modules/campaigns/entities/campaign.entity.js';
+import { DueDateExtension } from '../modules/campaigns/entities/due-date-extension.entity.js';
+import { Certificate } from '../modules/certificates/certificate.entity.js';
+import { Notification } from '../modules/notifications/notification.entity.js';
+import { OutboxEmail } from '../modules/notifications/outbox-email.entity.js';
+import { CourseSection } from '../modules/courses/entities/course-section.entity.js';
+import { CourseVersion } from '../modules/courses/entities/course-version.entity.js';
+import { Course } from '../modules/courses/entities/course.entity.js';
+import { Enrolment } from '../modules/courses/entities/enrolment.entity.js';
+import { LessonProgress } from '../modules/courses/entities/lesson-progress.entity.js';
+import { Lesson } from '../modules/courses/entities/lesson.entity.js';
+import { PledgeSignature } from '../modules/courses/entities/pledge-signature.entity.js';
+import { CreditEntry } from '../modules/ledger/credit-entry.entity.js';
+import { Session } from '../modules/auth/session.entity.js';
+import { Department } from '../modules/org/department.entity.js';
+import { Person } from '../modules/org/person.entity.js';
+
+/** Every entity, for the DataSource and the migration drift check. Modules register theirs with forFeature. */
+export const ENTITIES = [
+  Department,
+  Person,
+  Credential,
+  Session,
+  CreditEntry,
+  Course,
+  CourseVersion,
+  CourseSection,
+  Lesson,
+  Enrolment,
+  LessonProgress,
+  PledgeSignature,
+  Campaign,
+  CampaignTier,
+  CampaignRequiredCourse,
+  CampaignAssignment,
+  DueDateExtension,
+  Certificate,
+  Notification,
+  OutboxEmail,
+];

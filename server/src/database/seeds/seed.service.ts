@@ -1,0 +1,303 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
+import { DefaultXp } from '@palma/shared';
+import { AuthService } from '../../modules/auth/auth.service.js';
+import { CampaignsService } from '../../modules/campaigns/campaigns.service.js';
+import { DEMO_DEPARTMENTS, DEMO_PASSWORD, demoPeople } from './demo-organisation.js';
+import { DEMO_COURSE, DEMO_IDS, DEMO_LESSONS } from './demo-training.js';
+
+const DAY = 86_400_000;
+/** Staff who finished the demo course, staff half-way through it (the rest have not started). */
+const DEMO_DONE = [
+  'P0005',
+  'P1002',
+  'P2001',
+  'P2002',
+  'P2003',
+  'P2004',
+  'P2006',
+  'P2007',
+  'P2009',
+  'P2013',
+  'P2019',
+  'P2025',
+];
+const DEMO_HALFWAY = ['P2005', 'P2008', 'P2010', 'P2014', 'P2020', 'P2026'];
+/** Of those half-way, these got a due-date extension in the first-half campaign. */
+const DEMO_EXTENDED = ['P2005', 'P2014'];
+
+/**
+ * Seeds the demo organisation. Idempotent: rows are keyed by department code and employee number
+ * and inserted only when missing, so a restart (or a second run) changes nothing.
+ */
+@Injectable()
+export class SeedService {
+  private readonly logger = new Logger(SeedService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly auth: AuthService,
+    private readonly campaigns: CampaignsService,
+  ) {}
+
+  async seedDemoIfEnabled(): Promise<void> {
+    if (!this.config.seedDemo) return;
+    await this.seedDemo();
+    await this.seedDemoTraining();
+  }
+
+  async seedDemo(): Promise<void> {
+    const people = demoPeople();
+    const newPeople = await this.dataSource.transaction(async (em) => {
+      await em.query(
+        `INSERT INTO departments (code, name_ko, name_en)
+         SELECT * FROM unnest($1::varchar[], $2::varchar[], $3::varchar[]) ON CONFLICT (code) DO NOTHING`,
+        [
+          DEMO_DEPARTMENTS.map((d) => d.code),
+          DEMO_DEPARTMENTS.map((d) => d.nameKo),
+          DEMO_DEPARTMENTS.map((d) => d.nameEn),
+        ],
+      );
+      // Parents only for departments that have none yet, so an admin's later moves are kept.
+      await em.query(
+        `UPDATE departments d SET parent_id = p.id
+           FROM unnest($1::varchar[], $2::varchar[]) AS v(code, parent_code)
+           JOIN departments p ON p.code = v.parent_code
+          WHERE d.code = v.code AND d.parent_id IS NULL`,
+        [DEMO_DEPARTMENTS.map((d) => d.code), DEMO_DEPARTMENTS.map((d) => d.parent)],
+      );
+      const inserted: { id: string; employee_number: string }[] = await em.query(
+        `INSERT INTO people (employee_number, name, email, rank, job_title, department_id, roles, locale)
+         SELECT v.n, v.nm, v.e, v.r, v.j, d.id, string_to_array(v.ro, ','), v.l
+           FROM unnest($1::varchar[], $2::varchar[], $3::varchar[], $4::varchar[], $5::varchar[], $6::varchar[],
+                       $7::text[], $8::varchar[]) AS v(n, nm, e, r, j, dept, ro, l)
+           JOIN departments d ON d.code = v.dept
+         ON CONFLICT DO NOTHING
+         RETURNING id, employee_number`,
+        [
+          people.map((p) => p.employeeNumber),
+          people.map((p) => p.name),
+          people.map((p) => p.email),
+          people.map((p) => p.rank),
+          people.map((p) => p.jobTitle),
+          people.map((p) => p.department),
+          people.map((p) => p.roles.join(',')),
+          people.map((p) => p.locale),
+        ],
+      );
+      await em.query(
+        `UPDATE departments d SET head_id = p.id
+           FROM unnest($1::varchar[], $2::varchar[]) AS v(code, head)
+           JOIN people p ON p.employee_number = v.head
+          WHERE d.code = v.code AND d.head_id IS NULL`,
+        [DEMO_DEPARTMENTS.map((d) => d.code), DEMO_DEPARTMENTS.map((d) => d.head)],
+      );
+      return inserted;
+    });
+    for (const person of newPeople) await this.auth.setPassword(person.id, DEMO_PASSWORD, false);
+    if (newPeople.length > 0) this.logger.log(`Seeded the demo organisation (${newPeople.length} people)`);
+  }
+
+  /**
+   * A real integrity course (Korean with English) and two campaigns with people in every state:
+   * done, in progress, not started, overdue and extended. Dates are relative to the first start.
+   * Idempotent: the fixed course id marks it as seeded.
+   */
+  async seedDemoTraining(now = new Date()): Promise<void> {
+    const people: { id: string; employee_number: string; name: string; locale: string }[] =
+      await this.dataSource.query(`SELECT id, employee_number, name, locale FROM people`);
+    const byNumber = new Map(people.map((p) => [p.employee_number, p]));
+    const trainer = byNumber.get('P0002');
+    const admin = byNumber.get('P0001');
+    if (!trainer || !admin) return;
+    const at = (days: number) => new Date(now.getTime() + days * DAY);
+    const created = await this.dataSource.transaction(async (em) => {
+      const inserted = await em.query(
+        `INSERT INTO courses (id, created_by_id, created_at) VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING RETURNING id`,
+        [DEMO_IDS.course, trainer.id, at(-200)],
+      );
+      if (inserted.length === 0) return false;
+      await em.query(
+        `INSERT INTO course_versions (id, course_id, version, status, title_ko, title_en, description_ko, description_en,
+                                      category, credit_minutes, estimated_minutes, tags, sequential, published_at)
+         VALUES ($1, $2, 1, 'PUBLISHED', $3, $4, $5, $6, 'INTEGRITY_LAW', 60, 40, $7, true, $8)`,
+        [
+          DEMO_IDS.version,
+          DEMO_IDS.course,
+          DEMO_COURSE.titleKo,
+          DEMO_COURSE.titleEn,
+          DEMO_COURSE.descriptionKo,
+          DEMO_COURSE.descriptionEn,
+          ['청탁금지법', '금품수수', 'gifts'],
+          at(-190),
+        ],
+      );
+      const sections = [
+        ['금품등 수수 금지의 원칙', 'The rule'],
+        ['실전 상황과 서약', 'Cases and pledge'],
+      ];
+      for (const [i, [ko, en]] of sections.entries()) {
+        await em.query(
+          `INSERT INTO course_sections (id, version_id, position, title_ko, title_en) VALUES ($1, $2, $3, $4, $5)`,
+          [DEMO_IDS.sections[i], DEMO_IDS.version, i + 1, ko, en],
+        );
+      }
+      for (const [i, lesson] of DEMO_LESSONS.entries()) {
+        await em.query(
+          `INSERT INTO lessons (id, section_id, version_id, position, kind, title_ko, title_en, content)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+          [
+            DEMO_IDS.lessons[i],
+            DEMO_IDS.sections[lesson.section],
+            DEMO_IDS.version,
+            i + 1,
+            lesson.kind,
+            lesson.titleKo,
+            lesson.titleEn,
+            JSON.stringify(lesson.content),
+          ],
+        );
+      }
+      // Learners' history: enrolments, lesson progress, pledges and the ledger entries they earned.
+      const learners = [
+        ...DEMO_DONE.map((n, i) => ({ n, lessons: 4, finishedDaysAgo: 3 + i * 4 })),
+        ...DEMO_HALFWAY.map((n, i) => ({ n, lessons: 2, finishedDaysAgo: 2 + i })),
+      ];
+      for (const learner of learners) {
+        const person = byNumber.get(learner.n);
+        if (!person) continue;
+        const done = learner.lessons === DEMO_LESSONS.length;
+        const finished = at(-learner.finishedDaysAgo);
+        const [{ id: enrolmentId }] = await em.query(
+          `INSERT INTO course_enrolments (person_id, course_id, version_id, started_at, completed_at, last_lesson_id)
+           VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+          [
+            person.id,
+            DEMO_IDS.course,
+            DEMO_IDS.version,
+            new Date(finished.getTime() - DAY),
+            done ? finished : null,
+            DEMO_IDS.lessons[learner.lessons - 1],
+          ],
+        );
+        for (let i = 0; i < learner.lessons; i++) {
+          const lessonDone = new Date(finished.getTime() - (learner.lessons - i) * 600_000);
+          const state =
+            DEMO_LESSONS[i].kind === 'DILEMMA'
+              ? { dilemmaPath: ['return', 'explain'] }
+              : DEMO_LESSONS[i].kind === 'VIDEO'
+                ? { watchedPercent: 100 }
+                : {};
+          await em.query(
+            `INSERT INTO lesson_progress (enrolment_id, lesson_id, started_at, completed_at, state) VALUES ($1, $2, $3, $4, $5)`,
+            [
+              enrolmentId,
+              DEMO_IDS.lessons[i],
+              new Date(lessonDone.getTime() - 300_000),
+              lessonDone,
+              JSON.stringify(state),
+            ],
+          );
+          await em.query(
+            `INSERT INTO credit_entries (person_id, source_kind, source_id, minutes, xp, label, occurred_at)
+             VALUES ($1, 'LESSON', $2, 0, $3, $4, $5)`,
+            [person.id, DEMO_IDS.lessons[i], DefaultXp.lessonCompleted, DEMO_LESSONS[i].titleKo, lessonDone],
+          );
+          if (DEMO_LESSONS[i].kind === 'PLEDGE' && DEMO_LESSONS[i].content.kind === 'PLEDGE') {
+            const content = DEMO_LESSONS[i].content as { textKo: string; textEn: string };
+            await em.query(
+              `INSERT INTO pledge_signatures (person_id, lesson_id, signed_text, typed_name, signed_at) VALUES ($1, $2, $3, $4, $5)`,
+              [
+                person.id,
+                DEMO_IDS.lessons[i],
+                person.locale === 'en' ? content.textEn : content.textKo,
+                person.name,
+                lessonDone,
+              ],
+            );
+            await em.query(
+              `INSERT INTO credit_entries (person_id, source_kind, source_id, minutes, xp, label, occurred_at)
+               VALUES ($1, 'PLEDGE', $2, 0, $3, $4, $5)`,
+              [person.id, DEMO_IDS.lessons[i], DefaultXp.pledgeSigned, DEMO_LESSONS[i].titleKo, lessonDone],
+            );
+          }
+        }
+        if (done) {
+          await em.query(
+            `INSERT INTO credit_entries (person_id, source_kind, source_id, minutes, xp, label, occurred_at)
+             VALUES ($1, 'COURSE_COMPLETION', $2, 60, $3, $4, $5)`,
+            [person.id, DEMO_IDS.version, DefaultXp.courseCompleted, DEMO_COURSE.titleKo, finished],
+          );
+        }
+      }
+      // Two campaigns: the first half is past its due date, the second half is running.
+      await em.query(
+        `INSERT INTO campaigns (id, name_ko, name_en, description_ko, description_en, period_start, period_end, due_at, status, created_by_id)
+         VALUES ($1, '2026년 상반기 청렴교육', '2026 first-half integrity training', $2, $3, $4, $5, $6, 'DRAFT', $7),
+                ($8, '2026년 하반기 청렴교육', '2026 second-half integrity training', $9, $10, $11, $12, $13, 'DRAFT', $7)`,
+        [
+          DEMO_IDS.firstHalf,
+          '전 직원 60분, 청탁금지법 핵심 과정 필수',
+          'Everyone: 60 minutes, including the Graft Act course',
+          at(-120),
+          at(30),
+          at(-5),
+          admin.id,
+          DEMO_IDS.secondHalf,
+          '전 직원 120분; 5급 이상·계약과는 300분과 필수 과정',
+          'Everyone 120 minutes; grade 5 and above and the contracts division 300 minutes and the required course',
+          at(-60),
+          at(100),
+          at(40),
+        ],
+      );
+      const [contracts] = await em.query(`SELECT id FROM departments WHERE code = 'ADM-CON'`);
+      await em.query(
+        `INSERT INTO campaign_tiers (id, campaign_id, position, name_ko, name_en, everyone, department_ids, include_subdepartments, ranks, roles, minutes_target)
+         VALUES ($1, $2, 1, '전 직원', 'Everyone', true, '{}', true, '{}', '{}', 60),
+                ($3, $4, 1, '전 직원', 'Everyone', true, '{}', true, '{}', '{}', 120),
+                ($5, $4, 2, '5급 이상·계약과', 'Grade 5 and above, contracts', false, $6, true, $7, '{}', 300)`,
+        [
+          DEMO_IDS.firstHalfTier,
+          DEMO_IDS.firstHalf,
+          DEMO_IDS.secondHalfTier,
+          DEMO_IDS.secondHalf,
+          DEMO_IDS.seniorTier,
+          contracts ? [contracts.id] : [],
+          ['1급', '2급', '3급', '4급', '5급'],
+        ],
+      );
+      await em.query(`INSERT INTO campaign_required_courses (tier_id, course_id) VALUES ($1, $3), ($2, $3)`, [
+        DEMO_IDS.firstHalfTier,
+        DEMO_IDS.seniorTier,
+        DEMO_IDS.course,
+      ]);
+      return true;
+    });
+    if (!created) return;
+    await this.campaigns.activate(DEMO_IDS.firstHalf);
+    await this.campaigns.activate(DEMO_IDS.secondHalf);
+    for (const n of DEMO_EXTENDED) {
+      const person = byNumber.get(n);
+      if (!person) continue;
+      const [assignment] = await this.dataSource.query(
+        `SELECT id FROM campaign_assignments WHERE campaign_id = $1 AND person_id = $2`,
+        [DEMO_IDS.firstHalf, person.id],
+      );
+      if (!assignment) continue;
+      await this.dataSource.query(
+        `INSERT INTO due_date_extensions (assignment_id, previous_due_at, new_due_at, reason, granted_by_id)
+         VALUES ($1, $2, $3, '병가로 인한 연장 (demo)', $4)`,
+        [assignment.id, at(-5), at(20), admin.id],
+      );
+      await this.dataSource.query(`UPDATE campaign_assignments SET due_at_override = $2 WHERE id = $1`, [
+        assignment.id,
+        at(20),
+      ]);
+    }
+    this.logger.log('Seeded the demo course and the 2026 campaigns');
+  }
+}
