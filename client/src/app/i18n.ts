@@ -1,0 +1,57 @@
+import type { Locale } from '@palma/shared';
+import { createI18n } from 'vue-i18n';
+import {
+  browserLanguages,
+  DEFAULT_TIME_ZONE,
+  pickInitialLocale,
+  readSavedLocale,
+  saveLocale,
+} from './locale';
+import en from './locales/en.json';
+import ko from './locales/ko.json';
+
+export type MessageSchema = typeof ko;
+
+export const messages: Record<Locale, MessageSchema> = { ko, en };
+
+export function createAppI18n(locale: Locale) {
+  return createI18n<[MessageSchema], Locale, false>({
+    legacy: false,
+    locale,
+    fallbackLocale: 'ko',
+    messages,
+    // A missing key shows up in tests and screenshots instead of being papered over.
+    missingWarn: import.meta.env.DEV,
+    fallbackWarn: false,
+  });
+}
+
+export const i18n = createAppI18n(pickInitialLocale(readSavedLocale(), browserLanguages()));
+
+export function currentLocale(): Locale {
+  return i18n.global.locale.value;
+}
+
+/** Switches the interface language at once, remembers it on this device and tells the page. */
+export function applyLocale(locale: Locale, remember = true): void {
+  i18n.global.locale.value = locale;
+  if (remember) saveLocale(locale);
+  if (typeof document !== 'undefined') document.documentElement.lang = locale;
+}
+
+const intlLocale: Record<Locale, string> = { ko: 'ko-KR', en: 'en-GB' };
+
+/** A date and time in the viewer's language and time zone (Asia/Seoul unless told otherwise). */
+export function formatDateTime(iso: string, locale: Locale, timeZone: string = DEFAULT_TIME_ZONE): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(intlLocale[locale], {
+    dateStyle: 'long',
+    timeStyle: 'short',
+    timeZone,
+  }).format(date);
+}
+
+export function formatNumber(value: number, locale: Locale): string {
+  return new Intl.NumberFormat(intlLocale[locale]).format(value);
+}

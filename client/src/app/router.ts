@@ -1,0 +1,167 @@
+import type { Role } from '@palma/shared';
+import { createRouter, createWebHistory, type RouteRecordRaw, type Router } from 'vue-router';
+import { useSessionStore } from '@/features/auth/stores/session.store';
+import { decideAccess } from './route-access';
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    public?: boolean;
+    roles?: readonly Role[];
+    /** i18n key of the page title (document.title). */
+    title?: string;
+  }
+}
+
+export const routes: RouteRecordRaw[] = [
+  {
+    path: '/login',
+    name: 'login',
+    component: () => import('@/pages/LoginPage.vue'),
+    meta: { public: true, title: 'login.title' },
+  },
+  { path: '/', name: 'home', component: () => import('@/pages/HomePage.vue'), meta: { title: 'nav.home' } },
+  {
+    path: '/profile',
+    name: 'profile',
+    component: () => import('@/pages/ProfilePage.vue'),
+    meta: { title: 'nav.profile' },
+  },
+  {
+    path: '/my-department',
+    name: 'my-department',
+    component: () => import('@/pages/ManagerDepartmentPage.vue'),
+    meta: { roles: ['MANAGER'], title: 'nav.myDepartment' },
+  },
+  {
+    path: '/admin/departments',
+    name: 'admin-departments',
+    component: () => import('@/pages/AdminDepartmentsPage.vue'),
+    meta: { roles: ['ADMIN'], title: 'nav.departments' },
+  },
+  {
+    path: '/admin/people',
+    name: 'admin-people',
+    component: () => import('@/pages/AdminPeoplePage.vue'),
+    meta: { roles: ['ADMIN'], title: 'nav.people' },
+  },
+  {
+    path: '/admin/people/new',
+    name: 'admin-person-new',
+    component: () => import('@/pages/AdminPersonPage.vue'),
+    meta: { roles: ['ADMIN'], title: 'person.newTitle' },
+  },
+  {
+    path: '/admin/people/:id',
+    name: 'admin-person',
+    component: () => import('@/pages/AdminPersonPage.vue'),
+    props: true,
+    meta: { roles: ['ADMIN'], title: 'person.title' },
+  },
+  {
+    path: '/admin/import',
+    name: 'admin-import',
+    component: () => import('@/pages/AdminImportPage.vue'),
+    meta: { roles: ['ADMIN'], title: 'nav.import' },
+  },
+  {
+    path: '/admin/campaigns',
+    name: 'admin-campaigns',
+    component: () => import('@/pages/AdminCampaignsPage.vue'),
+    meta: { roles: ['ADMIN'], title: 'campaigns.title' },
+  },
+  {
+    path: '/admin/campaigns/new',
+    name: 'admin-campaign-new',
+    component: () => import('@/pages/AdminCampaignPage.vue'),
+    meta: { roles: ['ADMIN'], title: 'campaigns.newTitle' },
+  },
+  {
+    path: '/admin/campaigns/:id',
+    name: 'admin-campaign',
+    component: () => import('@/pages/AdminCampaignPage.vue'),
+    props: true,
+    meta: { roles: ['ADMIN'], title: 'campaigns.one' },
+  },
+  {
+    path: '/author/courses',
+    name: 'author-courses',
+    component: () => import('@/pages/AuthorCoursesPage.vue'),
+    meta: { roles: ['TRAINER', 'ADMIN'], title: 'nav.courses' },
+  },
+  {
+    path: '/author/courses/:id',
+    name: 'author-course',
+    component: () => import('@/pages/AuthorCourseEditorPage.vue'),
+    props: true,
+    meta: { roles: ['TRAINER', 'ADMIN'], title: 'courses.editor.title' },
+  },
+  {
+    path: '/courses',
+    name: 'catalogue',
+    component: () => import('@/pages/CourseCataloguePage.vue'),
+    meta: { title: 'nav.catalogue' },
+  },
+  {
+    path: '/courses/:id',
+    name: 'course',
+    component: () => import('@/pages/CoursePage.vue'),
+    props: true,
+    meta: { title: 'nav.catalogue' },
+  },
+  {
+    path: '/courses/:id/learn/:lessonId',
+    name: 'lesson',
+    component: () => import('@/pages/LessonPlayerPage.vue'),
+    props: true,
+    meta: { title: 'nav.catalogue' },
+  },
+  {
+    path: '/certificates',
+    name: 'certificates',
+    component: () => import('@/pages/MyCertificatesPage.vue'),
+    meta: { title: 'nav.certificates' },
+  },
+  {
+    // Public: the link printed on a certificate (QR code) opens here without signing in.
+    path: '/verify/:code?',
+    name: 'verify',
+    component: () => import('@/pages/CertificateVerifyPage.vue'),
+    props: true,
+    meta: { public: true, title: 'verify.title' },
+  },
+  {
+    path: '/my-department/training',
+    name: 'training-status',
+    component: () => import('@/pages/TrainingStatusPage.vue'),
+    meta: { roles: ['MANAGER', 'ADMIN'], title: 'nav.trainingStatus' },
+  },
+  {
+    path: '/:pathMatch(.*)*',
+    name: 'not-found',
+    component: () => import('@/pages/NotFoundPage.vue'),
+    meta: { title: 'notFound.title' },
+  },
+];
+
+export function createAppRouter(): Router {
+  const router = createRouter({
+    history: createWebHistory(),
+    routes,
+    scrollBehavior: (_to, _from, saved) => saved ?? { top: 0 },
+  });
+
+  router.beforeEach(async (to) => {
+    const session = useSessionStore();
+    if (!session.loaded) await session.load();
+    if (to.name === 'login' && session.me) return { name: 'home' };
+    const decision = decideAccess(to.meta, session.me, typeof to.name === 'string' ? to.name : undefined);
+    if (decision === 'sign-in') {
+      return { name: 'login', query: to.fullPath === '/' ? {} : { redirect: to.fullPath } };
+    }
+    if (decision === 'change-password') return { name: 'profile' };
+    // 'forbidden' keeps the address and lets the shell show the "not allowed" view.
+    return true;
+  });
+
+  return router;
+}
