@@ -22,6 +22,7 @@ import { HeartbeatModule } from './modules/heartbeat/heartbeat.module.js';
 import { LedgerModule } from './modules/ledger/ledger.module.js';
 import { NotificationsModule } from './modules/notifications/notifications.module.js';
 import { OrgModule } from './modules/org/org.module.js';
+import { QuizzesModule } from './modules/quizzes/quizzes.module.js';
 
 @Module({})
 export class AppModule {
@@ -53,6 +54,7 @@ export class AppModule {
         CoursesModule,
         CampaignsModule,
         CertificatesModule,
+        QuizzesModule,
       ],
       controllers: [HealthController],
       providers: [

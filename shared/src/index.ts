@@ -6,3 +6,4 @@ export * from './import.js';
 export * from './learning.js';
 export * from './lesson-content.js';
 export * from './campaigns.js';
+export * from './quiz/index.js';

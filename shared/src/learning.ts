@@ -33,6 +33,8 @@ export const CreditSourceKind = {
   COURSE_COMPLETION: 'COURSE_COMPLETION',
   PLEDGE: 'PLEDGE',
   QUIZ: 'QUIZ',
+  /** The bonus for a quiz attempt with every point. */
+  QUIZ_PERFECT: 'QUIZ_PERFECT',
   EVENT_ATTENDANCE: 'EVENT_ATTENDANCE',
   LIVE_GAME: 'LIVE_GAME',
   ADJUSTMENT: 'ADJUSTMENT',

@@ -18,6 +18,13 @@ import { CreditEntry } from '../modules/ledger/credit-entry.entity.js';
 import { Session } from '../modules/auth/session.entity.js';
 import { Department } from '../modules/org/department.entity.js';
 import { Person } from '../modules/org/person.entity.js';
+import { AttemptQuestion } from '../modules/quizzes/entities/attempt-question.entity.js';
+import { QuestionCategory } from '../modules/quizzes/entities/question-category.entity.js';
+import { QuestionVersion } from '../modules/quizzes/entities/question-version.entity.js';
+import { Question } from '../modules/quizzes/entities/question.entity.js';
+import { QuizAttempt } from '../modules/quizzes/entities/quiz-attempt.entity.js';
+import { QuizSlot } from '../modules/quizzes/entities/quiz-slot.entity.js';
+import { Quiz } from '../modules/quizzes/entities/quiz.entity.js';
 
 /** Every entity, for the DataSource and the migration drift check. Modules register theirs with forFeature. */
 export const ENTITIES = [
@@ -41,4 +48,11 @@ export const ENTITIES = [
   Certificate,
   Notification,
   OutboxEmail,
+  QuestionCategory,
+  Question,
+  QuestionVersion,
+  Quiz,
+  QuizSlot,
+  QuizAttempt,
+  AttemptQuestion,
 ];

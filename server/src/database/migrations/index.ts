@@ -2,6 +2,7 @@ import { Foundation1795379271272 } from './1795379271272-foundation.js';
 import { LedgerAndCourses1795381740480 } from './1795381740480-ledger-and-courses.js';
 import { CampaignsAndCertificates1795382839649 } from './1795382839649-campaigns-and-certificates.js';
 import { NotificationsAndOutbox1795384335126 } from './1795384335126-notifications-and-outbox.js';
+import { QuizEngine1795389323208 } from './1795389323208-quiz-engine.js';
 
 /** Every migration, in order. Classes, not globs: the server is ESM. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   LedgerAndCourses1795381740480,
   CampaignsAndCertificates1795382839649,
   NotificationsAndOutbox1795384335126,
+  QuizEngine1795389323208,
 ];

@@ -157,9 +157,11 @@ export class CourseAuthoringService {
   }
 
   async updateLesson(lessonId: string, input: LessonInput): Promise<Lesson> {
-    const content = this.lessonContent(input);
-    const titles = parseInput(sectionTitleSchema, { titleKo: input.titleKo, titleEn: input.titleEn });
     const lesson = await this.lessonOrFail(lessonId);
+    // A quiz lesson keeps its quiz: attaching one is setLessonQuiz's business.
+    const content =
+      input.kind === 'QUIZ' && lesson.content.kind === 'QUIZ' ? lesson.content : this.lessonContent(input);
+    const titles = parseInput(sectionTitleSchema, { titleKo: input.titleKo, titleEn: input.titleEn });
     return this.inDraftVersion(lesson.versionId, async (em) => {
       await em.update(Lesson, { id: lessonId }, { ...titles, kind: input.kind, content });
       return em.findOneByOrFail(Lesson, { id: lessonId });
@@ -172,6 +174,30 @@ export class CourseAuthoringService {
       await em.delete(Lesson, { id: lessonId });
       return lesson.versionId;
     });
+  }
+
+  /**
+   * Attaches a quiz to a quiz lesson of a draft (the quiz engine checks the quiz first). Null
+   * detaches it. Setting the same quiz again changes nothing.
+   */
+  async setLessonQuiz(lessonId: string, quizId: string | null): Promise<Lesson> {
+    const lesson = await this.lessonOrFail(lessonId);
+    if (lesson.content.kind !== 'QUIZ') {
+      throw new DomainError('WRONG_LESSON_KIND', 'Only a quiz lesson takes a quiz', { lessonId });
+    }
+    return this.inDraftVersion(lesson.versionId, async (em) => {
+      await em.update(Lesson, { id: lessonId }, { content: { kind: 'QUIZ', quizId } });
+      return em.findOneByOrFail(Lesson, { id: lessonId });
+    });
+  }
+
+  /** How many lessons (in any version) use a quiz. */
+  async lessonsUsingQuiz(quizId: string): Promise<number> {
+    const [{ count }] = await this.dataSource.query(
+      `SELECT count(*)::int AS count FROM lessons WHERE kind = 'QUIZ' AND content->>'quizId' = $1`,
+      [quizId],
+    );
+    return count;
   }
 
   /**

@@ -53,8 +53,6 @@ export const LearningErrors = {
     new DomainError('PLEDGE_ALREADY_SIGNED', 'You have already signed this pledge', { lessonId }),
   wrongKind: (kind: LessonKind, expected: string) =>
     new DomainError('WRONG_LESSON_KIND', `A ${kind} lesson takes ${expected}`, { kind }),
-  quizNotReady: (lessonId: string) =>
-    new DomainError('LESSON_NOT_READY', 'Quiz lessons cannot be completed yet', { lessonId }),
   mustBeTrue: (field: string) =>
     new DomainError('VALIDATION_FAILED', `${field} must be true`, {
       fields: [{ field, message: 'must be true' }],
@@ -293,7 +291,7 @@ export class CourseLearningService {
         input.lessonId,
       );
       const content = lesson.content;
-      if (content.kind === 'QUIZ') throw LearningErrors.quizNotReady(lesson.id);
+      if (content.kind === 'QUIZ') throw LearningErrors.wrongKind(content.kind, 'a passed quiz attempt');
       const expected = PART_OF[content.kind];
       const given = Object.entries(parts).filter(([, value]) => value != null);
       if (given.length !== 1 || given[0][0] !== expected) {
@@ -374,65 +372,157 @@ export class CourseLearningService {
         }
       }
 
-      const started = progress ?? (await this.ensureStarted(em, enrolment.id, lesson.id));
-      const done: { completed_at: Date } | undefined = (
-        await em
-          .createQueryBuilder()
-          .update(LessonProgress)
-          .set({ completedAt: () => 'now()', state })
-          .where('id = :id AND completed_at IS NULL', { id: started.id })
-          .returning('completed_at')
-          .execute()
-      ).raw[0];
-      if (!done) {
-        // Unreachable: a completed lesson returned above (a pledge: its signature was refused), and
-        // the enrolment lock keeps concurrent completions out until this transaction ends.
-        throw new Error(`lesson_progress ${started.id} completed under the enrolment lock`);
-      }
-      await em.update(Enrolment, { id: enrolment.id }, { lastLessonId: lesson.id });
-      const lessonCredit = await this.ledger.credit(em, {
-        personId,
-        sourceKind: 'LESSON',
-        sourceId: lesson.id,
-        minutes: 0,
-        xp: DefaultXp.lessonCompleted,
-        label: lesson.titleKo,
-      });
-      if (lessonCredit.created) creditedXp += DefaultXp.lessonCompleted;
-
-      let creditedMinutes = 0;
-      if (statuses.every((s) => s.completed || s.id === lesson.id)) {
-        const finished = await em
-          .createQueryBuilder()
-          .update(Enrolment)
-          .set({ completedAt: () => 'now()' })
-          .where('id = :id AND completed_at IS NULL', { id: enrolment.id })
-          .execute();
-        if (finished.affected === 1) {
-          const course = await this.ledger.credit(em, {
-            personId,
-            sourceKind: 'COURSE_COMPLETION',
-            sourceId: version.id,
-            minutes: version.creditMinutes,
-            xp: DefaultXp.courseCompleted,
-            label: version.titleKo,
-          });
-          if (course.created) {
-            creditedMinutes += version.creditMinutes;
-            creditedXp += DefaultXp.courseCompleted;
-          }
-        }
-      }
-      return this.outcome(
-        em,
-        lesson.id,
-        done.completed_at,
-        enrolment.id,
-        creditedMinutes,
+      return this.finishLesson(em, personId, enrolment, lesson, version, progress, statuses, state, {
         creditedXp,
         visitedNodeIds,
-      );
+      });
     });
+  }
+
+  /**
+   * Locks the person's enrolment for the caller's transaction: quiz attempts take this lock before
+   * their own row, in the same order as lesson completion, so the two never deadlock.
+   */
+  async lockEnrolment(em: EntityManager, personId: string, enrolmentId: string): Promise<Enrolment> {
+    const enrolment = await em
+      .createQueryBuilder(Enrolment, 'e')
+      .setLock('pessimistic_write')
+      .where('e.id = :enrolmentId AND e.person_id = :personId', { enrolmentId, personId })
+      .getOne();
+    if (!enrolment) throw LearningErrors.notEnrolled(enrolmentId);
+    return enrolment;
+  }
+
+  /**
+   * Opens a quiz lesson for an attempt, in the caller's transaction: locks the viewer's enrolment
+   * (the first lock of every write about it) and checks the lesson is a quiz lesson they may take.
+   */
+  async quizLessonScope(
+    em: EntityManager,
+    personId: string,
+    enrolmentId: string,
+    lessonId: string,
+  ): Promise<{ enrolment: Enrolment; lesson: Lesson; quizId: string | null; completed: boolean }> {
+    const scope = await this.scope(em, personId, enrolmentId, lessonId);
+    if (scope.lesson.content.kind !== 'QUIZ')
+      throw LearningErrors.wrongKind(scope.lesson.content.kind, 'answers');
+    await this.assertUnlocked(em, scope);
+    await this.ensureStarted(em, scope.enrolment.id, scope.lesson.id);
+    const progress = await em.findOneByOrFail(LessonProgress, {
+      enrolmentId: scope.enrolment.id,
+      lessonId: scope.lesson.id,
+    });
+    return {
+      enrolment: scope.enrolment,
+      lesson: scope.lesson,
+      quizId: scope.lesson.content.quizId,
+      completed: progress.completedAt !== null,
+    };
+  }
+
+  /**
+   * Completes a quiz lesson once its quiz is passed, in the caller's transaction (the attempt's
+   * grading), with the same credits as any lesson. Completing it again writes nothing.
+   */
+  async completeQuizLesson(
+    em: EntityManager,
+    personId: string,
+    enrolmentId: string,
+    lessonId: string,
+  ): Promise<CompletionResult> {
+    const { enrolment, lesson, version } = await this.scope(em, personId, enrolmentId, lessonId);
+    const progress = await em.findOneBy(LessonProgress, { enrolmentId: enrolment.id, lessonId: lesson.id });
+    if (progress?.completedAt)
+      return this.outcome(em, lesson.id, progress.completedAt, enrolment.id, 0, 0, null);
+    const statuses = await this.lessonStatuses(em, enrolment);
+    return this.finishLesson(
+      em,
+      personId,
+      enrolment,
+      lesson,
+      version,
+      progress,
+      statuses,
+      lessonStateOf(progress?.state ?? {}),
+      {
+        creditedXp: 0,
+        visitedNodeIds: null,
+      },
+    );
+  }
+
+  /** Marks the lesson completed and credits it; the last lesson also completes and credits the course. */
+  private async finishLesson(
+    em: EntityManager,
+    personId: string,
+    enrolment: Enrolment,
+    lesson: Lesson,
+    version: CourseVersion,
+    progress: LessonProgress | null,
+    statuses: LessonStatus[],
+    state: LessonState,
+    soFar: { creditedXp: number; visitedNodeIds: string[] | null },
+  ): Promise<CompletionResult> {
+    let creditedXp = soFar.creditedXp;
+    const visitedNodeIds = soFar.visitedNodeIds;
+    const started = progress ?? (await this.ensureStarted(em, enrolment.id, lesson.id));
+    const done: { completed_at: Date } | undefined = (
+      await em
+        .createQueryBuilder()
+        .update(LessonProgress)
+        .set({ completedAt: () => 'now()', state })
+        .where('id = :id AND completed_at IS NULL', { id: started.id })
+        .returning('completed_at')
+        .execute()
+    ).raw[0];
+    if (!done) {
+      // Unreachable: a completed lesson returned above (a pledge: its signature was refused), and
+      // the enrolment lock keeps concurrent completions out until this transaction ends.
+      throw new Error(`lesson_progress ${started.id} completed under the enrolment lock`);
+    }
+    await em.update(Enrolment, { id: enrolment.id }, { lastLessonId: lesson.id });
+    const lessonCredit = await this.ledger.credit(em, {
+      personId,
+      sourceKind: 'LESSON',
+      sourceId: lesson.id,
+      minutes: 0,
+      xp: DefaultXp.lessonCompleted,
+      label: lesson.titleKo,
+    });
+    if (lessonCredit.created) creditedXp += DefaultXp.lessonCompleted;
+
+    let creditedMinutes = 0;
+    if (statuses.every((s) => s.completed || s.id === lesson.id)) {
+      const finished = await em
+        .createQueryBuilder()
+        .update(Enrolment)
+        .set({ completedAt: () => 'now()' })
+        .where('id = :id AND completed_at IS NULL', { id: enrolment.id })
+        .execute();
+      if (finished.affected === 1) {
+        const course = await this.ledger.credit(em, {
+          personId,
+          sourceKind: 'COURSE_COMPLETION',
+          sourceId: version.id,
+          minutes: version.creditMinutes,
+          xp: DefaultXp.courseCompleted,
+          label: version.titleKo,
+        });
+        if (course.created) {
+          creditedMinutes += version.creditMinutes;
+          creditedXp += DefaultXp.courseCompleted;
+        }
+      }
+    }
+    return this.outcome(
+      em,
+      lesson.id,
+      done.completed_at,
+      enrolment.id,
+      creditedMinutes,
+      creditedXp,
+      visitedNodeIds,
+    );
   }
 
   private async outcome(

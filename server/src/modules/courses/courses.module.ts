@@ -21,6 +21,6 @@ import { CourseVersionResolver, CoursesResolver } from './courses.resolver.js';
     CourseLearningService,
     CourseLearningResolver,
   ],
-  exports: [CourseCatalogService],
+  exports: [CourseCatalogService, CourseAuthoringService, CourseLearningService],
 })
 export class CoursesModule {}

@@ -21,7 +21,7 @@ import { Person } from '../org/person.entity.js';
 @Index('IDX_credit_entries_person_time', ['personId', 'occurredAt'])
 @Check(
   'CHK_credit_entries_kind',
-  `"source_kind" IN ('LESSON','COURSE_COMPLETION','PLEDGE','QUIZ','EVENT_ATTENDANCE','LIVE_GAME','ADJUSTMENT')`,
+  `"source_kind" IN ('LESSON','COURSE_COMPLETION','PLEDGE','QUIZ','QUIZ_PERFECT','EVENT_ATTENDANCE','LIVE_GAME','ADJUSTMENT')`,
 )
 @Check(
   'CHK_credit_entries_amounts',

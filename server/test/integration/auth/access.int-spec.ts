@@ -79,6 +79,12 @@ const FOR_EVERY_SIGNED_IN_PERSON = new Set([
   'startLesson',
   'saveLessonState',
   'completeLesson',
+  'lessonQuiz',
+  'quizAttempt',
+  'startQuizAttempt',
+  'saveQuizAnswer',
+  'checkQuizAnswer',
+  'submitQuizAttempt',
 ]);
 
 let app: TestApp;
