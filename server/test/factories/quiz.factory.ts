@@ -78,7 +78,7 @@ export function sampleQuestions(tag: string): AnyData[] {
       type: 'SHORT_ANSWER',
       promptKo: `[${tag}] 공직자의 청렴 의무를 규정한 법의 약칭은?`,
       promptEn: 'Short name?',
-      acceptedAnswers: ['청탁금지법'],
+      acceptedAnswers: ['부정청탁금지법'],
       acceptedPatterns: ['김영란\\s*법'],
     },
     {
@@ -167,7 +167,7 @@ export function rightAnswer(bank: Map<string, AnyData>, aq: AnyData): AnyData {
     case 'MATCHING':
       return { matches: q.matchingPairs.map((p: AnyData) => ({ promptId: p.promptId, matchId: p.matchId })) };
     case 'SHORT_ANSWER':
-      return { text: ' 청탁 금지법 ' };
+      return { text: ' 부정청탁 금지법 ' };
     case 'NUMERIC':
       return { numberValue: q.numericAnswers[0].value };
   }

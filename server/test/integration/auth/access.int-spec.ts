@@ -1,52 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { MetadataScanner, ModulesContainer, Reflector } from '@nestjs/core';
-import {
-  buildSchema,
-  getNamedType,
-  isEnumType,
-  isInputObjectType,
-  isNonNullType,
-  isListType,
-  isObjectType,
-  type GraphQLField,
-  type GraphQLInputType,
-} from 'graphql';
+import { buildSchema } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACCESS_KEY } from '../../../src/common/auth/decorators.js';
 import { signedIn } from '../../factories/org.factory.js';
+import { operationFor } from '../../utils/schema-operations.js';
 import { startTestApp, type TestApp } from '../../utils/test-app.js';
 
 const schema = buildSchema(readFileSync(new URL('../../../schema.gql', import.meta.url), 'utf8'));
-
-/** A syntactically valid value for any input type, so the call reaches the guard. */
-function sample(type: GraphQLInputType): string {
-  if (isNonNullType(type)) return sample(type.ofType);
-  if (isListType(type)) return `[${sample(type.ofType)}]`;
-  if (isEnumType(type)) return type.getValues()[0].name;
-  if (isInputObjectType(type)) {
-    const fields = Object.values(type.getFields()).filter(
-      (f) => isNonNullType(f.type) && f.defaultValue === undefined,
-    );
-    return `{ ${fields.map((f) => `${f.name}: ${sample(f.type)}`).join(', ')} }`;
-  }
-  switch (getNamedType(type).name) {
-    case 'ID':
-      return '"00000000-0000-4000-8000-000000000000"';
-    case 'Int':
-      return '1';
-    case 'Boolean':
-      return 'true';
-    default:
-      return '"x"';
-  }
-}
-
-function operationFor(kind: 'query' | 'mutation', field: GraphQLField<unknown, unknown>): string {
-  const args = field.args.filter((a) => isNonNullType(a.type));
-  const argText = args.length ? `(${args.map((a) => `${a.name}: ${sample(a.type)}`).join(', ')})` : '';
-  const selection = isObjectType(getNamedType(field.type)) ? ' { __typename }' : '';
-  return `${kind} { ${field.name}${argText}${selection} }`;
-}
 
 const rootFields = (['query', 'mutation'] as const).flatMap((kind) => {
   const type = kind === 'query' ? schema.getQueryType() : schema.getMutationType();
