@@ -18,6 +18,9 @@ export function queryLimitRules(): ValidationRule[] {
   return [
     maxDepthRule({
       n: Limits.graphqlMaxDepth,
+      // Fragments are a way of writing a selection, not a level of it: a query means the same with
+      // or without them, so only fields count (clients may share fragments freely).
+      flattenFragments: true,
       propagateOnRejection: false,
       onReject: [reportAs('QUERY_TOO_DEEP')],
     }),
