@@ -1,4 +1,5 @@
 import type { LessonContent } from '@palma/shared';
+import { DEMO_QUIZ_ID } from './demo-questions.js';
 
 /** Fixed ids so that seeding the demo training again finds what it made the first time. */
 export const DEMO_IDS = {
@@ -10,6 +11,7 @@ export const DEMO_IDS = {
     '0d3a8f1e-2c4b-4e6a-9b1d-000000000022',
     '0d3a8f1e-2c4b-4e6a-9b1d-000000000023',
     '0d3a8f1e-2c4b-4e6a-9b1d-000000000024',
+    '0d3a8f1e-2c4b-4e6a-9b1d-000000000025',
   ],
   firstHalf: '0d3a8f1e-2c4b-4e6a-9b1d-000000000031',
   secondHalf: '0d3a8f1e-2c4b-4e6a-9b1d-000000000032',
@@ -22,9 +24,9 @@ export const DEMO_COURSE = {
   titleKo: '청탁금지법 핵심: 금품등 수수 금지',
   titleEn: 'Improper Solicitation and Graft Act: no gifts',
   descriptionKo:
-    '공직자가 알아야 할 금품등 수수 금지의 원칙(1회 100만 원·연 300만 원 기준)과 예외, 신고·반환 의무를 사례로 익힙니다.',
+    '공직자가 알아야 할 금품등 수수 금지의 원칙(1회 100만 원·연 300만 원 기준)과 예외, 신고·반환 의무를 사례로 익힙니다. 마지막 확인 퀴즈를 60점 이상으로 통과하면 이수합니다.',
   descriptionEn:
-    'The rules on accepting money, gifts and hospitality (the 1,000,000-won one-time and 3,000,000-won yearly limits), the exceptions, and the duty to report and return — through cases.',
+    'The rules on accepting money, gifts and hospitality (the 1,000,000-won one-time and 3,000,000-won yearly limits), the exceptions, and the duty to report and return — through cases. Pass the final quiz with 60% or more to complete the course.',
 };
 
 const reading: LessonContent = {
@@ -201,4 +203,11 @@ export const DEMO_LESSONS: {
     content: dilemma,
   },
   { kind: 'PLEDGE', titleKo: '청렴 서약', titleEn: 'Integrity pledge', section: 1, content: pledge },
+  {
+    kind: 'QUIZ',
+    titleKo: '확인 퀴즈: 청렴 기본',
+    titleEn: 'Final quiz: integrity basics',
+    section: 1,
+    content: { kind: 'QUIZ', quizId: DEMO_QUIZ_ID },
+  },
 ];

@@ -1,11 +1,29 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
-import { DefaultXp } from '@palma/shared';
+import {
+  DefaultXp,
+  gradeAnswer,
+  percentOf,
+  pointsFor,
+  presentationOf,
+  quizSettingsSchema,
+  QuizXp,
+  seededShuffle,
+  type QuestionBody,
+} from '@palma/shared';
 import { AuthService } from '../../modules/auth/auth.service.js';
 import { CampaignsService } from '../../modules/campaigns/campaigns.service.js';
+import { parsedDraftOrThrow, QuestionBankService } from '../../modules/quizzes/question-bank.service.js';
 import { DEMO_DEPARTMENTS, DEMO_PASSWORD, demoPeople } from './demo-organisation.js';
+import {
+  DEMO_CATEGORY_NAMES_EN,
+  DEMO_QUESTIONS,
+  DEMO_QUIZ,
+  rightAnswerOf,
+  wrongAnswerOf,
+} from './demo-questions.js';
 import { DEMO_COURSE, DEMO_IDS, DEMO_LESSONS } from './demo-training.js';
 
 const DAY = 86_400_000;
@@ -28,6 +46,21 @@ const DEMO_HALFWAY = ['P2005', 'P2008', 'P2010', 'P2014', 'P2020', 'P2026'];
 /** Of those half-way, these got a due-date extension in the first-half campaign. */
 const DEMO_EXTENDED = ['P2005', 'P2014'];
 
+/** A question version as an attempt shows it. */
+interface DemoVersion {
+  id: string;
+  points: number;
+  body: QuestionBody;
+}
+
+/** What the seeded attempts at the demo quiz draw from: its fixed questions and the draw's pool. */
+interface DemoQuizMaterial {
+  fixed: DemoVersion[];
+  pool: DemoVersion[];
+}
+
+const pathKey = (path: readonly string[]) => path.join('\u0000');
+
 /**
  * Seeds the demo organisation. Idempotent: rows are keyed by department code and employee number
  * and inserted only when missing, so a restart (or a second run) changes nothing.
@@ -41,11 +74,14 @@ export class SeedService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly auth: AuthService,
     private readonly campaigns: CampaignsService,
+    private readonly bank: QuestionBankService,
   ) {}
 
   async seedDemoIfEnabled(): Promise<void> {
     if (!this.config.seedDemo) return;
     await this.seedDemo();
+    // The bank and quiz first: the demo course ends with a lesson of that quiz.
+    await this.seedDemoQuiz();
     await this.seedDemoTraining();
   }
 
@@ -123,7 +159,7 @@ export class SeedService {
       await em.query(
         `INSERT INTO course_versions (id, course_id, version, status, title_ko, title_en, description_ko, description_en,
                                       category, credit_minutes, estimated_minutes, tags, sequential, published_at)
-         VALUES ($1, $2, 1, 'PUBLISHED', $3, $4, $5, $6, 'INTEGRITY_LAW', 60, 40, $7, true, $8)`,
+         VALUES ($1, $2, 1, 'PUBLISHED', $3, $4, $5, $6, 'INTEGRITY_LAW', 60, 50, $7, true, $8)`,
         [
           DEMO_IDS.version,
           DEMO_IDS.course,
@@ -161,12 +197,15 @@ export class SeedService {
           ],
         );
       }
-      // Learners' history: enrolments, lesson progress, pledges and the ledger entries they earned.
+      // Learners' history: enrolments, lesson progress, pledges, quiz attempts and the ledger entries
+      // they earned. Those who finished passed the final quiz (some at the second attempt).
+      const quiz = await this.demoQuizMaterial(em);
+      if (!quiz) this.logger.warn('The demo quiz is missing: seeded learners get no quiz attempts');
       const learners = [
-        ...DEMO_DONE.map((n, i) => ({ n, lessons: 4, finishedDaysAgo: 3 + i * 4 })),
+        ...DEMO_DONE.map((n, i) => ({ n, lessons: DEMO_LESSONS.length, finishedDaysAgo: 3 + i * 4 })),
         ...DEMO_HALFWAY.map((n, i) => ({ n, lessons: 2, finishedDaysAgo: 2 + i })),
       ];
-      for (const learner of learners) {
+      for (const [index, learner] of learners.entries()) {
         const person = byNumber.get(learner.n);
         if (!person) continue;
         const done = learner.lessons === DEMO_LESSONS.length;
@@ -206,6 +245,14 @@ export class SeedService {
              VALUES ($1, 'LESSON', $2, 0, $3, $4, $5)`,
             [person.id, DEMO_IDS.lessons[i], DefaultXp.lessonCompleted, DEMO_LESSONS[i].titleKo, lessonDone],
           );
+          if (DEMO_LESSONS[i].kind === 'QUIZ' && quiz) {
+            await this.seedDemoAttempts(em, quiz, index, {
+              personId: person.id,
+              enrolmentId,
+              lessonId: DEMO_IDS.lessons[i],
+              passedAt: lessonDone,
+            });
+          }
           if (DEMO_LESSONS[i].kind === 'PLEDGE' && DEMO_LESSONS[i].content.kind === 'PLEDGE') {
             const content = DEMO_LESSONS[i].content as { textKo: string; textEn: string };
             await em.query(
@@ -299,5 +346,217 @@ export class SeedService {
       ]);
     }
     this.logger.log('Seeded the demo course and the 2026 campaigns');
+  }
+
+  /**
+   * The demo question bank (청탁금지법, 이해충돌방지법, 공무원 행동강령) through the bank's own category
+   * and question inserts, and the demo quiz with its slots. Idempotent: the fixed quiz id marks it
+   * as seeded, so a bank and quiz the trainers have changed since are left alone.
+   */
+  async seedDemoQuiz(now = new Date()): Promise<void> {
+    const [trainer]: { id: string }[] = await this.dataSource.query(
+      `SELECT id FROM people WHERE employee_number = 'P0002'`,
+    );
+    if (!trainer) return;
+    const settings = quizSettingsSchema.parse(DEMO_QUIZ.settings);
+    const createdAt = new Date(now.getTime() - 195 * DAY);
+    const seeded = await this.dataSource.transaction(async (em) => {
+      const inserted: unknown[] = await em.query(
+        `INSERT INTO quizzes (id, title_ko, title_en, description_ko, description_en, pass_percent, time_limit_seconds,
+                              max_attempts, grading_method, shuffle_questions, shuffle_options, feedback_mode, layout,
+                              due_at, credit_minutes, created_by_id, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $17)
+         ON CONFLICT (id) DO NOTHING RETURNING id`,
+        [
+          DEMO_QUIZ.id,
+          settings.titleKo,
+          settings.titleEn,
+          settings.descriptionKo,
+          settings.descriptionEn,
+          settings.passPercent,
+          settings.timeLimitSeconds,
+          settings.maxAttempts,
+          settings.gradingMethod,
+          settings.shuffleQuestions,
+          settings.shuffleOptions,
+          settings.feedbackMode,
+          settings.layout,
+          settings.dueAt,
+          settings.creditMinutes,
+          trainer.id,
+          createdAt,
+        ],
+      );
+      if (inserted.length === 0) return false;
+
+      // Categories: found by name where trainers already made them, else made (in Korean, then named in English).
+      await this.bank.lockCategories(em);
+      const categoryIds = new Map<string, string>();
+      const named: { id: string; en: string }[] = [];
+      for (const path of [...DEMO_QUESTIONS.map((q) => q.categoryPath), DEMO_QUIZ.draw.categoryPath]) {
+        for (let depth = 1; depth <= path.length; depth++) {
+          const prefix = path.slice(0, depth);
+          if (categoryIds.has(pathKey(prefix))) continue;
+          const id = await this.bank.ensureCategoryPath(em, null, prefix);
+          if (!id) throw new Error(`No category for ${prefix.join(' / ')}`);
+          categoryIds.set(pathKey(prefix), id);
+          named.push({ id, en: DEMO_CATEGORY_NAMES_EN[prefix[depth - 1]] ?? prefix[depth - 1] });
+        }
+      }
+      await em.query(
+        `UPDATE question_categories c SET name_en = v.en
+           FROM unnest($1::uuid[], $2::varchar[]) AS v(id, en)
+          WHERE c.id = v.id AND c.name_en = c.name_ko`,
+        [named.map((c) => c.id), named.map((c) => c.en)],
+      );
+
+      await this.bank.insertQuestions(
+        em,
+        trainer.id,
+        DEMO_QUESTIONS.map((q) => ({
+          id: q.id,
+          categoryId: categoryIds.get(pathKey(q.categoryPath))!,
+          ...parsedDraftOrThrow(q.draft),
+        })),
+      );
+      // Written before the learners' history below, like the course.
+      const ids = DEMO_QUESTIONS.map((q) => q.id);
+      await em.query(
+        `UPDATE questions SET created_at = $2, updated_at = $2 WHERE id = ANY($1) AND version = 1 AND created_by_id = $3`,
+        [ids, createdAt, trainer.id],
+      );
+      await em.query(
+        `UPDATE question_versions SET created_at = $2 WHERE question_id = ANY($1) AND version = 1`,
+        [ids, createdAt],
+      );
+
+      const slots = [
+        ...DEMO_QUIZ.fixedQuestionIds.map((questionId) => ({ questionId, categoryId: null, drawCount: 1 })),
+        {
+          questionId: null,
+          categoryId: categoryIds.get(pathKey(DEMO_QUIZ.draw.categoryPath))!,
+          drawCount: DEMO_QUIZ.draw.count,
+        },
+      ];
+      for (const [i, slot] of slots.entries()) {
+        await em.query(
+          `INSERT INTO quiz_slots (quiz_id, position, question_id, category_id, draw_count, difficulty, include_subcategories)
+           VALUES ($1, $2, $3, $4, $5, NULL, true)`,
+          [DEMO_QUIZ.id, i + 1, slot.questionId, slot.categoryId, slot.drawCount],
+        );
+      }
+      return true;
+    });
+    if (seeded)
+      this.logger.log(`Seeded the demo question bank (${DEMO_QUESTIONS.length} questions) and quiz`);
+  }
+
+  /** The current versions of the demo quiz's questions, or null when the quiz was not seeded. */
+  private async demoQuizMaterial(em: EntityManager): Promise<DemoQuizMaterial | null> {
+    const drawPath = pathKey(DEMO_QUIZ.draw.categoryPath);
+    const poolIds = DEMO_QUESTIONS.filter(
+      (q) => pathKey(q.categoryPath) === drawPath && !DEMO_QUIZ.fixedQuestionIds.includes(q.id),
+    ).map((q) => q.id);
+    const rows: (DemoVersion & { question_id: string })[] = await em.query(
+      `SELECT v.id, v.question_id, v.points, v.body
+         FROM question_versions v JOIN questions q ON q.id = v.question_id AND q.version = v.version
+        WHERE v.question_id = ANY($1) AND EXISTS (SELECT 1 FROM quizzes WHERE id = $2)`,
+      [[...DEMO_QUIZ.fixedQuestionIds, ...poolIds], DEMO_QUIZ.id],
+    );
+    const byQuestion = new Map(
+      rows.map((r) => [r.question_id, { id: r.id, points: r.points, body: r.body }]),
+    );
+    const fixed = DEMO_QUIZ.fixedQuestionIds.map((id) => byQuestion.get(id));
+    const pool = poolIds.flatMap((id) => byQuestion.get(id) ?? []);
+    if (fixed.some((v) => !v) || pool.length < DEMO_QUIZ.draw.count) return null;
+    return { fixed: fixed as DemoVersion[], pool };
+  }
+
+  /**
+   * A finished learner's attempts at the demo quiz, graded as the quiz engine grades them: some
+   * perfect, some with a miss or two, and every fourth learner failing once before passing.
+   * Credits the pass (and a perfect score) like the engine does.
+   */
+  private async seedDemoAttempts(
+    em: EntityManager,
+    quiz: DemoQuizMaterial,
+    index: number,
+    who: { personId: string; enrolmentId: string; lessonId: string; passedAt: Date },
+  ): Promise<void> {
+    const { passPercent, timeLimitSeconds, shuffleOptions, creditMinutes, titleKo } = DEMO_QUIZ.settings;
+    const misses = [[0], [1], [2], [5, 1]][index % 4];
+    let perfectAt: Date | null = null;
+    for (const [k, planned] of misses.entries()) {
+      const seed = 7_919 * (index + 1) + 31 * k;
+      const drawn = seededShuffle(quiz.pool, seed).slice(0, DEMO_QUIZ.draw.count);
+      const versions = seededShuffle([...quiz.fixed, ...drawn], seed + 1);
+      const last = k === misses.length - 1;
+      // The first `wrong` questions answered wrong; the passing attempt misses fewer if it must.
+      const grade = (wrong: number) => {
+        const answers = versions.map((v, i) => (i < wrong ? wrongAnswerOf(v.body) : rightAnswerOf(v.body)));
+        const fractions = versions.map((v, i) => gradeAnswer(v.body, answers[i]).fraction);
+        const scores = versions.map((v, i) => pointsFor(fractions[i], v.points));
+        const maxScore = versions.reduce((sum, v) => sum + v.points, 0);
+        const score = Math.round(scores.reduce((a, b) => a + b, 0) * 100) / 100;
+        const percent = percentOf(score, maxScore);
+        return { answers, fractions, scores, score, maxScore, percent, passed: percent >= passPercent };
+      };
+      let wrong = planned;
+      let result = grade(wrong);
+      while (last && !result.passed && wrong > 0) result = grade(--wrong);
+
+      const finishedAt = new Date(who.passedAt.getTime() - (misses.length - 1 - k) * DAY);
+      const startedAt = new Date(finishedAt.getTime() - 420_000);
+      const [{ id: attemptId }]: { id: string }[] = await em.query(
+        `INSERT INTO quiz_attempts (quiz_id, person_id, enrolment_id, lesson_id, number, status, started_at, deadline_at,
+                                    finished_at, score, max_score, percent, passed)
+         VALUES ($1, $2, $3, $4, $5, 'SUBMITTED', $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
+        [
+          DEMO_QUIZ.id,
+          who.personId,
+          who.enrolmentId,
+          who.lessonId,
+          k + 1,
+          startedAt,
+          new Date(startedAt.getTime() + timeLimitSeconds * 1000),
+          finishedAt,
+          result.score,
+          result.maxScore,
+          result.percent,
+          result.passed,
+        ],
+      );
+      for (const [i, version] of versions.entries()) {
+        await em.query(
+          `INSERT INTO attempt_questions (attempt_id, position, question_version_id, points, presentation, answer,
+                                          answered_at, fraction, score)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+          [
+            attemptId,
+            i + 1,
+            version.id,
+            version.points,
+            JSON.stringify(presentationOf(version.body, shuffleOptions, seed + 2 + i)),
+            JSON.stringify(result.answers[i]),
+            new Date(startedAt.getTime() + (i + 1) * 45_000),
+            result.fractions[i],
+            result.scores[i],
+          ],
+        );
+      }
+      if (result.score === result.maxScore) perfectAt ??= finishedAt;
+    }
+    await em.query(
+      `INSERT INTO credit_entries (person_id, source_kind, source_id, minutes, xp, label, occurred_at)
+       VALUES ($1, 'QUIZ', $2, $3, $4, $5, $6)`,
+      [who.personId, DEMO_QUIZ.id, creditMinutes, QuizXp.passed, titleKo, who.passedAt],
+    );
+    if (perfectAt) {
+      await em.query(
+        `INSERT INTO credit_entries (person_id, source_kind, source_id, minutes, xp, label, occurred_at)
+         VALUES ($1, 'QUIZ_PERFECT', $2, 0, $3, $4, $5)`,
+        [who.personId, DEMO_QUIZ.id, QuizXp.perfectBonus, titleKo, perfectAt],
+      );
+    }
   }
 }

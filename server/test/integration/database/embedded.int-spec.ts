@@ -73,5 +73,5 @@ describe('embedded database', () => {
     } finally {
       await second.close();
     }
-  });
+  }, 120_000);
 });

@@ -231,7 +231,7 @@ describe('GIFT and CSV', () => {
       })
     ).importQuestions;
     expect(report).toMatchObject({ applied: true, created: 6, errors: [] });
-    const strip = (q: AnyData) => ({
+    const strip = (q: AnyData): AnyData => ({
       ...q,
       id: undefined,
       categoryId: undefined,
