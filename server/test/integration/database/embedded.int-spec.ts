@@ -39,7 +39,8 @@ describe('embedded database', () => {
     writeFileSync(join(dir, 'palma.lock'), String(gone.pid));
     const db = await EmbeddedDatabase.start(dir);
     await db.stop();
-  });
+    // Starting PGlite takes seconds on a busy machine.
+  }, 60_000);
 
   it('is created, migrated and seeded on the first start and reused on the next', async () => {
     const dir = tempDir();
