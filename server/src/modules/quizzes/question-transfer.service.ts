@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
@@ -32,6 +32,22 @@ interface Incoming {
   categoryPath: string[];
   meta: QuestionMeta;
   body: QuestionBody;
+  /** The question as written in the file (before ids are made), for the import's idempotency. */
+  draft: QuestionDraft;
+}
+
+/**
+ * The id a question from a file gets: a UUID made from the target category, its path and the
+ * question as written. Importing the same file again (a retry, a double click) finds every
+ * question already there and creates nothing; an edited question is a new one.
+ */
+function importedId(rootId: string | null, q: Incoming): string {
+  const hex = createHash('sha256')
+    .update(JSON.stringify([rootId, q.categoryPath, q.draft]))
+    .digest('hex');
+  // Shaped as a version-8 (custom) UUID: 8-4-4-4-12 with the version and variant bits set.
+  const variant = ((parseInt(hex[16], 16) & 0x3) | 0x8).toString(16);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
 const CSV_COLUMNS = {
@@ -126,6 +142,7 @@ export class QuestionTransferService {
       applied: false,
       totalQuestions: incoming.length,
       created: 0,
+      unchanged: 0,
       categories,
       errors,
     };
@@ -160,14 +177,14 @@ export class QuestionTransferService {
         em,
         authorId,
         incoming.map((q) => ({
-          id: randomUUID(),
+          id: importedId(rootId, q),
           categoryId: categoryOf.get(q.categoryPath.join('\u0000'))!,
           meta: q.meta,
           body: q.body,
         })),
       );
     });
-    return { ...report, applied: true, created };
+    return { ...report, applied: true, created, unchanged: incoming.length - created };
   }
 
   async export(format: QuestionImportFormat, categoryId: string | null): Promise<QuestionExport> {
@@ -238,7 +255,13 @@ export class QuestionTransferService {
     for (const q of parsed.questions) {
       const result = parseQuestionDraft(q.draft, newLocalId);
       if (result.ok)
-        incoming.push({ line: q.line, categoryPath: q.categoryPath, meta: result.meta, body: result.body });
+        incoming.push({
+          line: q.line,
+          categoryPath: q.categoryPath,
+          meta: result.meta,
+          body: result.body,
+          draft: q.draft,
+        });
       else if (!errors.some((e) => e.line === q.line)) {
         for (const p of result.problems) {
           errors.push({
@@ -365,7 +388,8 @@ export class QuestionTransferService {
         .split('/')
         .map((s) => s.trim())
         .filter(Boolean);
-      if (difficulty) incoming.push({ line: row.line, categoryPath, meta: result.meta, body: result.body });
+      if (difficulty)
+        incoming.push({ line: row.line, categoryPath, meta: result.meta, body: result.body, draft });
     }
     return { incoming, errors };
   }

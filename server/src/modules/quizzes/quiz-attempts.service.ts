@@ -458,17 +458,20 @@ export class QuizAttemptsService implements OnModuleInit, OnModuleDestroy {
   private async drawQuestions(em: EntityManager, quiz: Quiz): Promise<QuestionVersion[]> {
     const slots = await em.find(QuizSlot, { where: { quizId: quiz.id }, order: { position: 'ASC' } });
     if (slots.length === 0) throw QuizErrors.quizEmpty(quiz.id);
-    const chosen: string[] = [];
+    // Fixed questions first claim their places; draws (which never pick a fixed question) fill theirs.
+    const byPosition = new Map<number, string[]>();
+    for (const slot of slots) if (slot.questionId) byPosition.set(slot.position, [slot.questionId]);
+    const taken = new Set(slots.flatMap((s) => (s.questionId ? [s.questionId] : [])));
     for (const slot of slots) {
-      if (slot.questionId) {
-        if (!chosen.includes(slot.questionId)) chosen.push(slot.questionId);
-        continue;
-      }
-      const pool = (await this.quizzes.availableFor(slot, em)).filter((id) => !chosen.includes(id));
+      if (slot.questionId) continue;
+      const pool = (await this.quizzes.availableFor(slot, em)).filter((id) => !taken.has(id));
       if (pool.length < slot.drawCount)
         throw QuizErrors.notEnoughQuestions(slot.position, slot.drawCount, pool.length);
-      chosen.push(...seededShuffle(pool, randomInt(2 ** 31)).slice(0, slot.drawCount));
+      const drawn = seededShuffle(pool, randomInt(2 ** 31)).slice(0, slot.drawCount);
+      for (const id of drawn) taken.add(id);
+      byPosition.set(slot.position, drawn);
     }
+    const chosen = slots.flatMap((s) => byPosition.get(s.position) ?? []);
     const versions: QuestionVersion[] = await em
       .createQueryBuilder(QuestionVersion, 'v')
       .innerJoin('questions', 'q', 'q.id = v.question_id AND q.version = v.version')

@@ -145,6 +145,11 @@ export class QuizzesService {
   }
 
   /** How many active questions a draw can choose from (the builder shows it beside the slot). */
+  /**
+   * The active questions of a draw's category (and subcategories) and difficulty. A new attempt
+   * leaves out the quiz's fixed questions from them (never a question twice); the builder shows
+   * that overlap itself.
+   */
   async availableFor(slot: QuizSlot, em: EntityManager | DataSource = this.dataSource): Promise<string[]> {
     if (slot.questionId) return [slot.questionId];
     const rows: { id: string }[] = await em.query(

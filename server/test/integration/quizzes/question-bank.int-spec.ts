@@ -18,7 +18,7 @@ const CATEGORY = `mutation($i: QuestionCategoryInput!) { createQuestionCategory(
 const CREATE = `mutation($i: QuestionInput!) { createQuestion(input: $i) { ${QUESTION_FIELDS} } }`;
 const UPDATE = `mutation($id: ID!, $i: QuestionInput!) { updateQuestion(id: $id, input: $i) { ${QUESTION_FIELDS} } }`;
 const IMPORT = `mutation($i: QuestionImportInput!) {
-  importQuestions(input: $i) { format dryRun applied totalQuestions created categories errors { line column code message excerpt } }
+  importQuestions(input: $i) { format dryRun applied totalQuestions created unchanged categories errors { line column code message excerpt } }
 }`;
 const EXPORT = `query($f: QuestionImportFormat!, $c: ID) { exportQuestions(format: $f, categoryId: $c) { filename content count skipped } }`;
 const LIST = `query($f: QuestionFilterInput, $first: Int, $after: String) {
@@ -187,7 +187,14 @@ describe('GIFT and CSV', () => {
           i: { format: 'GIFT', contentBase64: b64(fixture(file)), dryRun: false, categoryId: root },
         })
       ).importQuestions;
-      expect(applied).toMatchObject({ applied: true, created: dry.totalQuestions });
+      expect(applied).toMatchObject({ applied: true, created: dry.totalQuestions, unchanged: 0 });
+      // A retry of the same import (a double click, a lost response) creates nothing more.
+      const again = (
+        await trainer.ok(IMPORT, {
+          i: { format: 'GIFT', contentBase64: b64(fixture(file)), dryRun: false, categoryId: root },
+        })
+      ).importQuestions;
+      expect(again).toMatchObject({ applied: true, created: 0, unchanged: dry.totalQuestions });
     }
     const { questions } = await trainer.ok(LIST, { f: { categoryId: root }, first: 100 });
     expect(new Set(questions.edges.map((e: AnyData) => e.node.type)).size).toBeGreaterThanOrEqual(5);

@@ -132,6 +132,38 @@ describe('quiz building', () => {
     });
   });
 
+  it('never draws a fixed question of the quiz, wherever the fixed slot stands', async () => {
+    const categoryId = await categoryWith(3);
+    const lesson = await createQuizLesson(app, {}, { questions: [] });
+    const { questions } = await lesson.trainer.ok(
+      `query($c: ID!) { questions(filter: { categoryId: $c }) { edges { node { id } } } }`,
+      { c: categoryId },
+    );
+    const fixed = questions.edges[0].node.id;
+    // The draw comes first and could pick the fixed question; it must take the other two.
+    await lesson.trainer.ok(SET_SLOTS, {
+      id: lesson.quiz.id,
+      s: [{ categoryId, drawCount: 2 }, { questionId: fixed }],
+    });
+    for (let i = 0; i < 4; i++) {
+      const { client } = await signedIn(app, { roles: ['EMPLOYEE'] });
+      const attempt = (
+        await client.ok(START_ATTEMPT, { e: await enrolIn(client, lesson), l: lesson.lessonId })
+      ).startQuizAttempt;
+      expect(attempt.questions).toHaveLength(3);
+      expect(new Set(attempt.questions.map((q: AnyData) => q.promptKo)).size).toBe(3);
+    }
+    // Three questions in the category, one fixed: a draw of three cannot be filled.
+    await lesson.trainer.ok(SET_SLOTS, {
+      id: lesson.quiz.id,
+      s: [{ questionId: fixed }, { categoryId, drawCount: 3 }],
+    });
+    const { client } = await signedIn(app, { roles: ['EMPLOYEE'] });
+    expect(await client.code(START_ATTEMPT, { e: await enrolIn(client, lesson), l: lesson.lessonId })).toBe(
+      'QUIZ_NOT_ENOUGH_QUESTIONS',
+    );
+  });
+
   it('attaches only a quiz with questions to a draft lesson, and keeps used quizzes from deletion', async () => {
     const empty = (await trainer.ok(CREATE_QUIZ, { i: SETTINGS })).createQuiz;
     const { createCourse } = await trainer.ok(

@@ -288,7 +288,11 @@ export class QuestionImportReport {
   @Field() applied: boolean;
   @Field(() => Int) totalQuestions: number;
   @Field(() => Int) created: number;
-  @Field(() => [String], { description: 'Category paths the import makes (or would make)' })
+  @Field(() => Int, {
+    description: 'Questions already imported from the same file into the same place: left alone',
+  })
+  unchanged: number;
+  @Field(() => [String], { description: 'Category paths in the file (missing ones are made)' })
   categories: string[];
   @Field(() => [QuestionImportError]) errors: QuestionImportError[];
 }
