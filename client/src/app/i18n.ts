@@ -7,8 +7,18 @@ import {
   readSavedLocale,
   saveLocale,
 } from './locale';
-import en from './locales/en.json';
-import ko from './locales/ko.json';
+import bankEn from '@/features/quizzes/locales/bank.en.json';
+import bankKo from '@/features/quizzes/locales/bank.ko.json';
+import builderEn from '@/features/quizzes/locales/builder.en.json';
+import builderKo from '@/features/quizzes/locales/builder.ko.json';
+import playerEn from '@/features/quizzes/locales/player.en.json';
+import playerKo from '@/features/quizzes/locales/player.ko.json';
+import enBase from './locales/en.json';
+import koBase from './locales/ko.json';
+
+// Large features keep their messages beside them, under one top-level key each.
+const ko = { ...koBase, quizBank: bankKo, quizBuilder: builderKo, quizPlayer: playerKo };
+const en = { ...enBase, quizBank: bankEn, quizBuilder: builderEn, quizPlayer: playerEn };
 
 export type MessageSchema = typeof ko;
 

@@ -85,6 +85,8 @@ export function useLearnerEnrolment(courseId: Ref<string>) {
     enrolment: computed<PlayerEnrolment | null>(() => query.data.value?.myEnrolment ?? null),
     enrol,
     enrolling,
+    /** For progress the server made on its own (a passed quiz completes its lesson). */
+    refetch,
     loaded: computed(() => query.data.value !== undefined),
     fetching: query.fetching,
     error: query.error,
