@@ -345,7 +345,7 @@ describe('lesson rules', () => {
     expect((await ledgerOf(person.id)).map((r) => r.source_kind)).toEqual(['LESSON', 'PLEDGE']);
   });
 
-  it('takes exactly the completion part of the lesson’s kind; quizzes are not ready', async () => {
+  it('takes exactly the completion part of the lesson’s kind; a quiz lesson only by passing its quiz', async () => {
     const { course, lessons } = await createPublishedCourse(app, {
       lessons: [{ kind: 'READING' }, { kind: 'QUIZ' }],
     });
@@ -356,8 +356,8 @@ describe('lesson rules', () => {
     expect(codeOf(await complete(client, enrolment.id, lessons[0].id, { ...READ, ...WATCHED }))).toBe(
       'WRONG_LESSON_KIND',
     );
-    expect(codeOf(await complete(client, enrolment.id, lessons[1].id, READ))).toBe('LESSON_NOT_READY');
-    expect(codeOf(await complete(client, enrolment.id, lessons[1].id, {}))).toBe('LESSON_NOT_READY');
+    expect(codeOf(await complete(client, enrolment.id, lessons[1].id, READ))).toBe('WRONG_LESSON_KIND');
+    expect(codeOf(await complete(client, enrolment.id, lessons[1].id, {}))).toBe('WRONG_LESSON_KIND');
   });
 
   it('a sequential course locks lessons until the earlier ones are completed', async () => {
