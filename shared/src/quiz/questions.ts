@@ -429,3 +429,54 @@ function derange(ids: string[], seed: number): string[] {
   }
   return [...ids.slice(1), ids[0]];
 }
+
+/** What a review shows of a question's key (the learner's own grade comes from gradeAnswer). */
+export interface ReviewKey {
+  correctOptionIds: string[];
+  correctBoolean: boolean | null;
+  /** Ordering: the item ids in the right order. */
+  correctItemIds: string[];
+  correctMatches: { promptId: string; matchId: string }[];
+  /** Short answer: the plain accepted answers (patterns are the author's tool, never shown). */
+  acceptedAnswers: string[];
+  acceptedNumbers: number[];
+  optionFeedback: { optionId: string; feedbackKo: string; feedbackEn: string }[];
+}
+
+/** The key of a question as a review shows it: the server's review and the author's preview. */
+export function reviewKeyOf(body: QuestionBody): ReviewKey {
+  const key: ReviewKey = {
+    correctOptionIds: [],
+    correctBoolean: null,
+    correctItemIds: [],
+    correctMatches: [],
+    acceptedAnswers: [],
+    acceptedNumbers: [],
+    optionFeedback: [],
+  };
+  switch (body.type) {
+    case 'SINGLE_CHOICE':
+    case 'MULTIPLE_CHOICE':
+      key.correctOptionIds = body.options.filter((o) => o.correct).map((o) => o.id);
+      key.optionFeedback = body.options
+        .filter((o) => o.feedbackKo.trim() !== '' || o.feedbackEn.trim() !== '')
+        .map((o) => ({ optionId: o.id, feedbackKo: o.feedbackKo, feedbackEn: o.feedbackEn }));
+      break;
+    case 'TRUE_FALSE':
+      key.correctBoolean = body.answer;
+      break;
+    case 'ORDERING':
+      key.correctItemIds = body.items.map((i) => i.id);
+      break;
+    case 'MATCHING':
+      key.correctMatches = body.pairs.map((p) => ({ promptId: p.promptId, matchId: p.matchId }));
+      break;
+    case 'SHORT_ANSWER':
+      key.acceptedAnswers = body.answers;
+      break;
+    case 'NUMERIC':
+      key.acceptedNumbers = body.answers.map((a) => a.value);
+      break;
+  }
+  return key;
+}

@@ -3,6 +3,7 @@ import {
   matchesPattern,
   normaliseShortAnswer,
   pointsFor,
+  reviewKeyOf,
   seededShuffle,
   type QuestionBody,
 } from '@palma/shared';
@@ -124,45 +125,17 @@ export function reviewForm(form: QuestionForm, answer: AnswerValue | null): Revi
       grade = { fraction: 0, correct: false };
     }
   }
+  const key = reviewKeyOf(body);
   const review: ReviewView = {
     correct: grade.correct,
     fraction: grade.fraction,
     score: pointsFor(grade.fraction, form.points ?? 0),
     explanationKo: form.explanationKo,
     explanationEn: form.explanationEn,
-    correctOptionIds: [],
-    correctBoolean: null,
-    correctItemIds: [],
-    correctMatches: [],
-    acceptedAnswers: [],
-    acceptedNumbers: [],
-    optionFeedback: [],
+    ...key,
+    // An O/X draft without an answer yet shows none.
+    correctBoolean: body.type === 'TRUE_FALSE' ? form.trueFalseAnswer : key.correctBoolean,
   };
-  switch (body.type) {
-    case 'SINGLE_CHOICE':
-    case 'MULTIPLE_CHOICE':
-      review.correctOptionIds = body.options.filter((o) => o.correct).map((o) => o.id);
-      review.optionFeedback = body.options
-        .filter((o) => o.feedbackKo.trim() !== '' || o.feedbackEn.trim() !== '')
-        .map((o) => ({ optionId: o.id, feedbackKo: o.feedbackKo, feedbackEn: o.feedbackEn }));
-      break;
-    case 'TRUE_FALSE':
-      review.correctBoolean = form.trueFalseAnswer;
-      break;
-    case 'ORDERING':
-      review.correctItemIds = body.items.map((i) => i.id);
-      break;
-    case 'MATCHING':
-      review.correctMatches = body.pairs.map((p) => ({ promptId: p.promptId, matchId: p.matchId }));
-      break;
-    case 'SHORT_ANSWER':
-      // As the server does: patterns are the author's tool, only plain answers are shown.
-      review.acceptedAnswers = body.answers;
-      break;
-    case 'NUMERIC':
-      review.acceptedNumbers = body.answers.map((a) => a.value);
-      break;
-  }
   return review;
 }
 

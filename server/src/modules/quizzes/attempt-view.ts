@@ -1,4 +1,4 @@
-import { gradeAnswer, pointsFor, reviewAllowed, type QuestionBody } from '@palma/shared';
+import { gradeAnswer, pointsFor, reviewAllowed, reviewKeyOf, type QuestionBody } from '@palma/shared';
 import type { AttemptQuestion as AttemptQuestionRow } from './entities/attempt-question.entity.js';
 import type { QuestionVersion } from './entities/question-version.entity.js';
 import type { QuizAttempt } from './entities/quiz-attempt.entity.js';
@@ -85,44 +85,12 @@ function reviewOf(body: QuestionBody, row: AttemptQuestionRow, version: Question
   // A checked or closed question has its grade stored; grading again gives the same numbers.
   const grade = gradeAnswer(body, row.answer);
   const fraction = row.fraction ?? grade.fraction;
-  const review: QuestionReview = {
+  return {
     correct: grade.correct,
     fraction,
     score: row.score ?? pointsFor(fraction, row.points),
     explanationKo: version.explanationKo,
     explanationEn: version.explanationEn,
-    correctOptionIds: [],
-    correctBoolean: null,
-    correctItemIds: [],
-    correctMatches: [],
-    acceptedAnswers: [],
-    acceptedNumbers: [],
-    optionFeedback: [],
+    ...reviewKeyOf(body),
   };
-  switch (body.type) {
-    case 'SINGLE_CHOICE':
-    case 'MULTIPLE_CHOICE':
-      review.correctOptionIds = body.options.filter((o) => o.correct).map((o) => o.id);
-      review.optionFeedback = body.options
-        .filter((o) => o.feedbackKo || o.feedbackEn)
-        .map((o) => ({ optionId: o.id, feedbackKo: o.feedbackKo, feedbackEn: o.feedbackEn }));
-      break;
-    case 'TRUE_FALSE':
-      review.correctBoolean = body.answer;
-      break;
-    case 'ORDERING':
-      review.correctItemIds = body.items.map((i) => i.id);
-      break;
-    case 'MATCHING':
-      review.correctMatches = body.pairs.map((p) => ({ promptId: p.promptId, matchId: p.matchId }));
-      break;
-    case 'SHORT_ANSWER':
-      // Patterns are the author's tool, not an answer to show; the plain answers are.
-      review.acceptedAnswers = body.answers;
-      break;
-    case 'NUMERIC':
-      review.acceptedNumbers = body.answers.map((a) => a.value);
-      break;
-  }
-  return review;
 }
