@@ -11,8 +11,17 @@ import {
 /** The links each role finds in the main navigation, in order. */
 const everyone = ['홈', '교육 과정', '내 이수증', '내 정보'];
 const menus: Record<DemoRole, string[]> = {
-  admin: [...everyone, '교육 현황', '과정 관리', '부서 관리', '직원 관리', '일괄 등록', '교육 계획'],
-  trainer: [...everyone, '과정 관리'],
+  admin: [
+    ...everyone,
+    '교육 현황',
+    '과정 관리',
+    '퀴즈·문제',
+    '부서 관리',
+    '직원 관리',
+    '일괄 등록',
+    '교육 계획',
+  ],
+  trainer: [...everyone, '과정 관리', '퀴즈·문제'],
   manager: [...everyone, '우리 부서', '교육 현황'],
   employee: everyone,
 };
