@@ -1,7 +1,7 @@
 import type { Locale } from '@palma/shared';
-import type { QuestionBankCategoriesQuery } from '@/api/graphql';
+import type { QuestionCategoryFieldsFragment } from '@/api/graphql';
 
-export type BankCategory = QuestionBankCategoriesQuery['questionCategories'][number];
+export type BankCategory = QuestionCategoryFieldsFragment;
 
 /** One category in tree order, with what the tree and the selects need to show it. */
 export interface CategoryRow {

@@ -7,11 +7,11 @@ import {
   type QuestionDraft,
   type QuestionType,
 } from '@palma/shared';
-import type { QuestionBankQuestionQuery, QuestionInput } from '@/api/graphql';
+import type { QuestionBankQuestionFieldsFragment, QuestionInput } from '@/api/graphql';
 import { fieldMessage } from '@/app/errors';
 
 /** A question as the bank editor loads it (answer key included). */
-export type SavedQuestion = QuestionBankQuestionQuery['question'];
+export type SavedQuestion = QuestionBankQuestionFieldsFragment;
 
 /*
  * What the question editor holds. Rows carry a `key` of their own (for v-for and for the preview's

@@ -1,6 +1,6 @@
 import { QuestionLimits } from '@palma/shared';
 import { useClientHandle, useMutation } from '@urql/vue';
-import { computed, ref, shallowRef, watch } from 'vue';
+import { ref } from 'vue';
 import { useI18n } from 'vue-i18n';
 import {
   QuestionBankExportDocument,
@@ -10,14 +10,14 @@ import {
   type QuestionImportFormat,
 } from '@/api/graphql';
 import { errorMessage } from '@/app/errors';
-import { readFileAsBase64 } from '@/features/import/file-encoding';
+import { useCheckedImport } from '@/features/import/composables/useCheckedImport';
 
 export type QuestionImportReport = QuestionBankImportMutation['importQuestions'];
 export type QuestionExportResult = Omit<QuestionBankExportQuery['exportQuestions'], 'content'>;
 
 /**
- * GIFT or CSV into the bank, as the people import does it: check first (a dry run with
- * line-numbered problems), then import exactly the bytes that were checked.
+ * GIFT or CSV into the bank, as the people import does it (useCheckedImport): check first (a dry
+ * run with line-numbered problems), then import exactly the bytes that were checked.
  */
 export function useQuestionBankImport() {
   const { t } = useI18n();
@@ -27,76 +27,33 @@ export function useQuestionBankImport() {
   const format = ref<QuestionImportFormat>('GIFT');
   /** '' = the top of the bank. */
   const categoryId = ref('');
-  const file = shallowRef<File | null>(null);
-  const report = ref<QuestionImportReport | null>(null);
-  const error = ref<string | null>(null);
-  const checkedContent = shallowRef<string | null>(null);
 
-  watch([format, categoryId, file], () => {
-    report.value = null;
-    error.value = null;
-    checkedContent.value = null;
+  const { file, report, error, canApply, check, apply } = useCheckedImport<QuestionImportReport>({
+    maxBytes: QuestionLimits.importBytesMax,
+    messages: {
+      chooseFile: () => t('quizBank.import.chooseFile'),
+      tooLarge: (mb) => t('quizBank.import.tooLarge', { mb }),
+      unreadable: () => t('quizBank.import.unreadable'),
+      failed: (e) => errorMessage(e, t),
+    },
+    resetOn: [format, categoryId],
+    // A file without questions has nothing to import.
+    applicable: (r) => r.totalQuestions > 0,
+    run: (contentBase64, dryRun) =>
+      mutation
+        .executeMutation(
+          {
+            input: {
+              format: format.value,
+              contentBase64,
+              dryRun,
+              categoryId: categoryId.value === '' ? null : categoryId.value,
+            },
+          },
+          touches,
+        )
+        .then((r) => ({ data: r.data?.importQuestions, error: r.error })),
   });
-
-  const canApply = computed(
-    () =>
-      report.value !== null &&
-      report.value.dryRun &&
-      report.value.errors.length === 0 &&
-      report.value.totalQuestions > 0 &&
-      checkedContent.value !== null,
-  );
-
-  async function run(contentBase64: string, dryRun: boolean): Promise<void> {
-    const result = await mutation.executeMutation(
-      {
-        input: {
-          format: format.value,
-          contentBase64,
-          dryRun,
-          categoryId: categoryId.value === '' ? null : categoryId.value,
-        },
-      },
-      touches,
-    );
-    if (result.data) report.value = result.data.importQuestions;
-    else {
-      report.value = null;
-      error.value = errorMessage(result.error, t);
-    }
-  }
-
-  async function check(): Promise<void> {
-    error.value = null;
-    report.value = null;
-    checkedContent.value = null;
-    if (!file.value) {
-      error.value = t('quizBank.import.chooseFile');
-      return;
-    }
-    if (file.value.size > QuestionLimits.importBytesMax) {
-      error.value = t('quizBank.import.tooLarge', { mb: QuestionLimits.importBytesMax / 1024 / 1024 });
-      return;
-    }
-    let content: string;
-    try {
-      content = await readFileAsBase64(file.value);
-    } catch {
-      error.value = t('quizBank.import.unreadable');
-      return;
-    }
-    await run(content, true);
-    if (report.value) checkedContent.value = content;
-  }
-
-  async function apply(): Promise<void> {
-    const content = checkedContent.value;
-    if (!canApply.value || content === null) return;
-    error.value = null;
-    // One import per check: a second click must not run it again.
-    checkedContent.value = null;
-    await run(content, false);
-  }
 
   return { format, categoryId, file, report, error, working: mutation.fetching, canApply, check, apply };
 }

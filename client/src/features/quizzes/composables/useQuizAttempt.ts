@@ -7,15 +7,16 @@ import {
   SaveQuizAnswerDocument,
   StartQuizAttemptDocument,
   SubmitQuizAttemptDocument,
-  type PlayerQuizAttemptQuery,
+  type AttemptQuestionFieldsFragment,
+  type QuizAttemptFieldsFragment,
 } from '@/api/graphql';
 import { toProblem, type Problem } from '@/app/errors';
 import type { MutationOutcome } from '@/features/org/composables/useDepartments';
 import type { AnswerValue } from '../question-view';
 import { answerFields, answerFromStored, isAnswered, sameAnswer, savesAsYouType } from '../quiz-answers';
 
-export type PlayerAttempt = PlayerQuizAttemptQuery['quizAttempt'];
-export type PlayerAttemptQuestion = PlayerAttempt['questions'][number];
+export type PlayerAttempt = QuizAttemptFieldsFragment;
+export type PlayerAttemptQuestion = AttemptQuestionFieldsFragment;
 
 /** Typing settles this long before an answer is saved; a click saves at once. */
 export const SAVE_DELAY_MS = 600;

@@ -7,13 +7,14 @@ import {
   QuizBuilderUpdateDocument,
   type QuizBuilderQuizQuery,
   type QuizBuilderSetSlotsMutation,
+  type QuizBuilderSlotFieldsFragment,
   type QuizInput,
   type QuizSlotInput,
 } from '@/api/graphql';
 import { toProblem, type Problem } from '@/app/errors';
 
 export type BuilderQuiz = QuizBuilderQuizQuery['quiz'];
-export type BuilderSlot = BuilderQuiz['slots'][number];
+export type BuilderSlot = QuizBuilderSlotFieldsFragment;
 
 export type QuizOutcome<T> = { ok: true; data: T } | { ok: false; problem: Problem };
 

@@ -16,12 +16,6 @@ export type LearnerCourseOutline = LearnerCourseOutlineFragment;
 export type LearnerEnrolment = NonNullable<LearnerCourseQuery['myEnrolment']>;
 /** An enrolment with the full content of the version it takes (the player's). */
 export type PlayerEnrolment = NonNullable<LearnerEnrolmentQuery['myEnrolment']>;
-export type PlayerVersion = PlayerEnrolment['version'];
-export type LearnerLesson = PlayerVersion['sections'][number]['lessons'][number];
-export type LessonContentOf<T extends LearnerLesson['content']['__typename']> = Extract<
-  LearnerLesson['content'],
-  { __typename: T }
->;
 
 /** Enrols the viewer (idempotent: an unfinished enrolment is returned as it is). */
 function useEnrol(courseId: Ref<string>, after: () => PromiseLike<unknown>) {
