@@ -1,5 +1,11 @@
 import { Limits } from '@palma/shared';
-import { Kind, type DocumentNode, type FragmentDefinitionNode, type SelectionSetNode } from 'graphql';
+import {
+  Kind,
+  type ASTNode,
+  type DocumentNode,
+  type FragmentDefinitionNode,
+  type SelectionSetNode,
+} from 'graphql';
 import { describe, expect, it } from 'vitest';
 import * as documents from '@/api/graphql';
 
@@ -28,6 +34,44 @@ function depthOf(document: DocumentNode): number {
   return operation && 'selectionSet' in operation ? walk(operation.selectionSet, 0) : 0;
 }
 
+/**
+ * Cost as the server's limit counts it (graphql-armor's cost rule with flattened fragments): a
+ * field without a selection costs 1; a selection set 2 plus 1.5 times each field in it, times a
+ * literal `first`/`last`; fragments, inline or named, add their own cost without the 1.5 factor
+ * (a named spread: 1 plus its definition, and 1 plus 1.5 times that when it is spread again).
+ */
+function costOf(document: DocumentNode): number {
+  const fragments = new Map(
+    document.definitions
+      .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
+      .map((d) => [d.name.value, d]),
+  );
+  const visited = new Map<string, number>();
+  const isFragment = (node: ASTNode) =>
+    node.kind === Kind.INLINE_FRAGMENT || node.kind === Kind.FRAGMENT_SPREAD;
+  const cost = (node: ASTNode): number => {
+    if (node.kind === Kind.FRAGMENT_SPREAD) {
+      const seen = visited.get(node.name.value);
+      if (seen !== undefined) return 1 + 1.5 * seen;
+      const fragment = fragments.get(node.name.value);
+      const own = fragment ? cost(fragment) : 0;
+      visited.set(node.name.value, own);
+      return 1 + own;
+    }
+    if (!('selectionSet' in node) || !node.selectionSet) return 1;
+    const page =
+      'arguments' in node ? node.arguments?.find((a) => ['first', 'last'].includes(a.name.value)) : undefined;
+    const times = page?.value.kind === Kind.INT ? Math.max(Number.parseInt(page.value.value, 10), 1) : 1;
+    return (
+      times * node.selectionSet.selections.reduce((sum, s) => sum + (isFragment(s) ? 1 : 1.5) * cost(s), 2)
+    );
+  };
+  const operation = document.definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION);
+  return operation && 'selectionSet' in operation
+    ? operation.selectionSet.selections.reduce((sum, s) => sum + cost(s), 0)
+    : 0;
+}
+
 /** Every generated operation document (queries, mutations, subscriptions), by export name. */
 const operations = Object.entries(documents).filter(
   (entry): entry is [string, DocumentNode] =>
@@ -41,6 +85,12 @@ describe('client operations', () => {
     expect(operations.length).toBeGreaterThan(40);
     for (const [name, document] of operations) {
       expect(depthOf(document), name).toBeLessThanOrEqual(Limits.graphqlMaxDepth);
+    }
+  });
+
+  it('all stay within the server’s query cost limit', () => {
+    for (const [name, document] of operations) {
+      expect(costOf(document), name).toBeLessThanOrEqual(Limits.graphqlMaxCost);
     }
   });
 

@@ -31,6 +31,8 @@ export function queryLimitRules(): ValidationRule[] {
     }),
     costLimitRule({
       maxCost: Limits.graphqlMaxCost,
+      // As for depth: a fragment costs what its fields cost, so sharing one is never a penalty.
+      flattenFragments: true,
       propagateOnRejection: false,
       onReject: [reportAs('QUERY_TOO_COMPLEX')],
     }),
