@@ -144,4 +144,19 @@ describe('useCheckedImport', () => {
     expect(flow.error.value).toBeNull();
     expect(flow.canApply.value).toBe(false);
   });
+
+  it('drops the answer of a check that was still running when the file changed', async () => {
+    let answer: (r: ImportRunResult<Report>) => void = () => undefined;
+    const { flow, choose, run } = start(() => ({ data: clean(true) }));
+    run.mockImplementationOnce(() => new Promise((resolve) => (answer = resolve)));
+    await choose(csv());
+    const checking = flow.check();
+    await vi.waitFor(() => expect(run).toHaveBeenCalledTimes(1));
+    // Another file is picked while the server still reads the first one.
+    await choose(new File(['c,d'], 'other.csv', { type: 'text/csv' }));
+    answer({ data: clean(true) });
+    await checking;
+    expect(flow.report.value).toBeNull();
+    expect(flow.canApply.value).toBe(false);
+  });
 });

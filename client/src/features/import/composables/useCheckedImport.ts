@@ -44,7 +44,11 @@ export function useCheckedImport<R extends CheckedReport>(options: CheckedImport
   // The bytes that were checked, so that the import sends exactly what the report describes.
   const checkedContent = shallowRef<string | null>(null);
 
+  // Bumped whenever the file (or what it depends on) changes: a check still running for the old
+  // file then drops its answer instead of offering an import of bytes nobody is looking at.
+  let generation = 0;
   function reset() {
+    generation += 1;
     report.value = null;
     error.value = null;
     checkedContent.value = null;
@@ -61,7 +65,9 @@ export function useCheckedImport<R extends CheckedReport>(options: CheckedImport
   );
 
   async function run(contentBase64: string, dryRun: boolean): Promise<void> {
+    const asked = generation;
     const result = await options.run(contentBase64, dryRun);
+    if (dryRun && asked !== generation) return;
     if (result.data) {
       report.value = result.data;
     } else {
@@ -80,6 +86,7 @@ export function useCheckedImport<R extends CheckedReport>(options: CheckedImport
       error.value = messages.tooLarge(options.maxBytes / 1024 / 1024);
       return;
     }
+    const asked = generation;
     let content: string;
     try {
       content = await readFileAsBase64(file.value);
@@ -87,8 +94,9 @@ export function useCheckedImport<R extends CheckedReport>(options: CheckedImport
       error.value = messages.unreadable();
       return;
     }
+    if (asked !== generation) return;
     await run(content, true);
-    if (report.value) checkedContent.value = content;
+    if (asked === generation && report.value) checkedContent.value = content;
   }
 
   async function apply(): Promise<void> {
