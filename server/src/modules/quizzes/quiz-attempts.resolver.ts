@@ -10,7 +10,7 @@ import {
   QuizInfo,
   SaveQuizAnswerInput,
 } from './models/quiz.models.js';
-import { QuizAttemptsService } from './quiz-attempts.service.js';
+import { QuizAttemptsService, type AnsweredQuestion } from './quiz-attempts.service.js';
 import { QuizLoaders } from './quizzes.loaders.js';
 
 /** The learner's side of quizzes. Every operation works on the viewer's own attempts only. */
@@ -79,11 +79,9 @@ export class QuizAttemptsResolver {
   async saveQuizAnswer(
     @Args('input') input: SaveQuizAnswerInput,
     @CurrentViewer() viewer: Viewer,
-    @Context() ctx: GqlContext,
   ): Promise<AttemptQuestion> {
     const { attemptId, attemptQuestionId, ...answer } = input;
-    const row = await this.attempts.saveAnswer(viewer.personId, { attemptId, attemptQuestionId, answer });
-    return this.present(row.attemptId, row.id, viewer, ctx);
+    return present(await this.attempts.saveAnswer(viewer.personId, { attemptId, attemptQuestionId, answer }));
   }
 
   @Authenticated()
@@ -94,10 +92,8 @@ export class QuizAttemptsResolver {
     @Args('attemptId', { type: () => ID }) attemptId: string,
     @Args('attemptQuestionId', { type: () => ID }) attemptQuestionId: string,
     @CurrentViewer() viewer: Viewer,
-    @Context() ctx: GqlContext,
   ): Promise<AttemptQuestion> {
-    const row = await this.attempts.check(viewer.personId, attemptId, attemptQuestionId);
-    return this.present(row.attemptId, row.id, viewer, ctx);
+    return present(await this.attempts.check(viewer.personId, attemptId, attemptQuestionId));
   }
 
   @Authenticated()
@@ -131,20 +127,11 @@ export class QuizAttemptsResolver {
     const quiz = await this.loaders.of(ctx).quiz.load(attempt.quizId);
     return QuizAttemptModel.from(attempt, quiz ? attemptReviewAvailable(quiz, attempt, new Date()) : false);
   }
+}
 
-  private async present(
-    attemptId: string,
-    rowId: string,
-    viewer: Viewer,
-    ctx: GqlContext,
-  ): Promise<AttemptQuestion> {
-    const attempt = await this.attempts.attempt(viewer.personId, attemptId);
-    const loaders = this.loaders.of(ctx);
-    const quiz = (await loaders.quiz.load(attempt.quizId))!;
-    const row = (await this.attempts.questionsOf([attemptId])).get(attemptId)!.find((r) => r.id === rowId)!;
-    const version = (await loaders.version.load(row.questionVersionId))!;
-    return presentAttemptQuestion(row, version, attempt, quiz, new Date());
-  }
+/** The question just written, as the learner may see it now (the attempt is still open). */
+function present({ row, version, attempt, quiz }: AnsweredQuestion): AttemptQuestion {
+  return presentAttemptQuestion(row, version, attempt, quiz, new Date());
 }
 
 /**

@@ -43,6 +43,14 @@ export interface LessonQuizState {
   questionCount: number;
 }
 
+/** One question of an open attempt after a write, with what presenting it needs. */
+export interface AnsweredQuestion {
+  row: AttemptQuestion;
+  version: QuestionVersion;
+  attempt: QuizAttempt;
+  quiz: Quiz;
+}
+
 export interface AnswerInput {
   attemptId: string;
   attemptQuestionId: string;
@@ -140,8 +148,8 @@ export class QuizAttemptsService implements OnModuleInit, OnModuleDestroy {
   }
 
   /** Saves (or, with no answer field, clears) the answer to one question of an open attempt. */
-  async saveAnswer(personId: string, input: AnswerInput): Promise<AttemptQuestion> {
-    return this.withOpenAttempt(personId, input.attemptId, async (em, attempt) => {
+  async saveAnswer(personId: string, input: AnswerInput): Promise<AnsweredQuestion> {
+    return this.withOpenAttempt(personId, input.attemptId, async (em, attempt, quiz) => {
       const { question, version } = await this.questionOfAttempt(em, attempt, input.attemptQuestionId);
       if (question.checkedAt) throw QuizErrors.answerLocked(question.id);
       const empty = Object.values(input.answer).every((v) => v == null);
@@ -156,16 +164,16 @@ export class QuizAttemptsService implements OnModuleInit, OnModuleDestroy {
         { id: question.id },
         { answer, answeredAt: answer ? new Date() : null },
       );
-      return em.findOneByOrFail(AttemptQuestion, { id: question.id });
+      return { row: await em.findOneByOrFail(AttemptQuestion, { id: question.id }), version, attempt, quiz };
     });
   }
 
   /** Immediate feedback: grades one answered question now and locks its answer. Idempotent. */
-  async check(personId: string, attemptId: string, attemptQuestionId: string): Promise<AttemptQuestion> {
+  async check(personId: string, attemptId: string, attemptQuestionId: string): Promise<AnsweredQuestion> {
     return this.withOpenAttempt(personId, attemptId, async (em, attempt, quiz) => {
       if (quiz.feedbackMode !== 'IMMEDIATE') throw QuizErrors.feedbackNotImmediate();
       const { question, version } = await this.questionOfAttempt(em, attempt, attemptQuestionId);
-      if (question.checkedAt) return question;
+      if (question.checkedAt) return { row: question, version, attempt, quiz };
       if (!question.answer) throw QuizErrors.answerInvalid(question.id, 'WRONG_SHAPE');
       const grade = gradeAnswer(version.body, question.answer);
       await em.update(
@@ -177,7 +185,7 @@ export class QuizAttemptsService implements OnModuleInit, OnModuleDestroy {
           score: pointsFor(grade.fraction, question.points),
         },
       );
-      return em.findOneByOrFail(AttemptQuestion, { id: question.id });
+      return { row: await em.findOneByOrFail(AttemptQuestion, { id: question.id }), version, attempt, quiz };
     });
   }
 
