@@ -18,6 +18,7 @@ import { SessionsService } from './modules/auth/sessions.service.js';
 import { CampaignsModule } from './modules/campaigns/campaigns.module.js';
 import { CertificatesModule } from './modules/certificates/certificates.module.js';
 import { CoursesModule } from './modules/courses/courses.module.js';
+import { EventsModule } from './modules/events/events.module.js';
 import { HeartbeatModule } from './modules/heartbeat/heartbeat.module.js';
 import { LedgerModule } from './modules/ledger/ledger.module.js';
 import { NotificationsModule } from './modules/notifications/notifications.module.js';
@@ -55,6 +56,7 @@ export class AppModule {
         CampaignsModule,
         CertificatesModule,
         QuizzesModule,
+        EventsModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -7,3 +7,4 @@ export * from './learning.js';
 export * from './lesson-content.js';
 export * from './campaigns.js';
 export * from './quiz/index.js';
+export * from './events.js';

@@ -46,6 +46,7 @@ export const DefaultXp = {
   lessonCompleted: 5,
   courseCompleted: 50,
   pledgeSigned: 20,
+  eventAttended: 30,
 } as const;
 
 export const CourseLimits = {

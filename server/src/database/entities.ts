@@ -4,6 +4,14 @@ import { CampaignRequiredCourse } from '../modules/campaigns/entities/campaign-r
 import { CampaignTier } from '../modules/campaigns/entities/campaign-tier.entity.js';
 import { Campaign } from '../modules/campaigns/entities/campaign.entity.js';
 import { DueDateExtension } from '../modules/campaigns/entities/due-date-extension.entity.js';
+import { Event } from '../modules/events/entities/event.entity.js';
+import { EventSession } from '../modules/events/entities/event-session.entity.js';
+import { EventAudienceDepartment } from '../modules/events/entities/event-audience.entity.js';
+import { EventStaff } from '../modules/events/entities/event-staff.entity.js';
+import { EventCover } from '../modules/events/entities/event-cover.entity.js';
+import { Registration } from '../modules/events/entities/registration.entity.js';
+import { CheckIn } from '../modules/events/entities/check-in.entity.js';
+import { CalendarFeed } from '../modules/events/entities/calendar-feed.entity.js';
 import { Certificate } from '../modules/certificates/certificate.entity.js';
 import { Notification } from '../modules/notifications/notification.entity.js';
 import { OutboxEmail } from '../modules/notifications/outbox-email.entity.js';
@@ -55,4 +63,12 @@ export const ENTITIES = [
   QuizSlot,
   QuizAttempt,
   AttemptQuestion,
+  Event,
+  EventSession,
+  EventAudienceDepartment,
+  EventStaff,
+  EventCover,
+  Registration,
+  CheckIn,
+  CalendarFeed,
 ];

@@ -3,6 +3,7 @@ import { LedgerAndCourses1795381740480 } from './1795381740480-ledger-and-course
 import { CampaignsAndCertificates1795382839649 } from './1795382839649-campaigns-and-certificates.js';
 import { NotificationsAndOutbox1795384335126 } from './1795384335126-notifications-and-outbox.js';
 import { QuizEngine1795389323208 } from './1795389323208-quiz-engine.js';
+import { Events1795399292274 } from './1795399292274-events.js';
 
 /** Every migration, in order. Classes, not globs: the server is ESM. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   CampaignsAndCertificates1795382839649,
   NotificationsAndOutbox1795384335126,
   QuizEngine1795389323208,
+  Events1795399292274,
 ];

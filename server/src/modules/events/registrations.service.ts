@@ -1,0 +1,373 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  cancellationOpen,
+  registrationWindow,
+  type GroupRegistrationMode,
+  type RegistrationStatus,
+} from '@palma/shared';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { Viewer } from '../../common/auth/viewer.js';
+import { DomainError } from '../../common/errors/domain-error.js';
+import {
+  decodeCursor,
+  encodeCursor,
+  pageSize,
+  toConnection,
+  type Connection,
+} from '../../common/graphql/connection.js';
+import type { Notification } from '../notifications/notification.entity.js';
+import { NotificationsService } from '../notifications/notifications.service.js';
+import { PeopleService } from '../org/people.service.js';
+import type { Registration } from './entities/registration.entity.js';
+import { EventErrors } from './events.errors.js';
+import {
+  ATTENDEE_SQL,
+  INSERT_REGISTRATION_SQL,
+  type Attendee,
+  LOCK_SESSION_SQL,
+  NEXT_WAITLIST_POSITION_SQL,
+  PROMOTE_SQL,
+  REGISTRATION_COLUMNS,
+} from './registration.sql.js';
+import { SeatsPublisher } from './seats-publisher.js';
+
+interface LockedSession {
+  id: string;
+  eventId: string;
+  capacity: number;
+  confirmedCount: number;
+  waitlistCount: number;
+  startsAt: Date;
+  status: string;
+  opensAt: Date | null;
+  closesAt: Date | null;
+  titleKo: string;
+  titleEn: string;
+  inAudience: boolean;
+}
+
+export interface GroupRegistrationResult {
+  registrations: Registration[];
+  confirmed: number;
+  waitlisted: number;
+  alreadyRegistered: number;
+}
+
+/**
+ * Seats and the waitlist. Every change to a session's registrations happens in one transaction
+ * that first locks the session row, so decisions are made on current counts; the database's
+ * triggers and CHECK constraints back this up (no overbooking, one registration per person,
+ * unique waitlist positions).
+ */
+@Injectable()
+export class RegistrationsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly notifications: NotificationsService,
+    private readonly people: PeopleService,
+    private readonly seats: SeatsPublisher,
+  ) {}
+
+  /**
+   * Registers the viewer: a seat while there are seats and nobody waiting, else the waitlist.
+   * Idempotent: an active registration is returned as it is (a double click, a retry).
+   */
+  async register(viewer: Viewer, sessionId: string): Promise<Registration> {
+    const registration = await this.dataSource.transaction(async (em) => {
+      const session = await this.lockSession(em, sessionId, viewer.personId);
+      const existing = await this.findActive(em, sessionId, viewer.personId);
+      if (existing) return existing;
+      this.assertOpen(session);
+      if (!session.inAudience) throw EventErrors.notInAudience();
+      const seat = session.confirmedCount < session.capacity && session.waitlistCount === 0;
+      return (
+        (await this.insert(em, session.id, viewer.personId, viewer.personId, seat)) ??
+        (await this.findActive(em, sessionId, viewer.personId))!
+      );
+    });
+    this.seats.changed([sessionId]);
+    return registration;
+  }
+
+  /**
+   * Cancels a registration — the registrant's own (until the cut-off) or anyone's for trainers
+   * and admins. A freed seat goes to the first person waiting, in the same transaction.
+   */
+  async cancel(viewer: Viewer, registrationId: string): Promise<Registration> {
+    const organiser = viewer.roles.includes('ADMIN') || viewer.roles.includes('TRAINER');
+    const notices: Notification[] = [];
+    const result = await this.dataSource.transaction(async (em) => {
+      const [found] = await em.query(
+        `SELECT r.session_id AS "sessionId", r.person_id AS "personId" FROM event_registrations r WHERE r.id = $1`,
+        [registrationId],
+      );
+      if (!found) throw EventErrors.registrationNotFound(registrationId);
+      if (found.personId !== viewer.personId && !organiser) throw EventErrors.notYours();
+      const session = await this.lockSession(em, found.sessionId, found.personId);
+      const [reg] = await em.query(
+        `SELECT ${REGISTRATION_COLUMNS}, e.cancel_cutoff_minutes AS "cutoff",
+                EXISTS (SELECT 1 FROM event_check_ins c WHERE c.registration_id = r.id AND c.undone_at IS NULL) AS "checkedIn"
+           FROM event_registrations r JOIN event_sessions s ON s.id = r.session_id JOIN events e ON e.id = s.event_id
+          WHERE r.id = $1`,
+        [registrationId],
+      );
+      if (reg.status === 'CANCELLED') return stripExtra(reg);
+      if (session.status === 'CANCELLED') throw EventErrors.cancelled();
+      if (reg.checkedIn) throw EventErrors.checkedInCannotCancel();
+      if (!organiser && !cancellationOpen(session.startsAt, reg.cutoff, new Date())) {
+        throw EventErrors.cancellationClosed(reg.cutoff);
+      }
+      const [[cancelled]] = await em.query(
+        `UPDATE event_registrations r SET status = 'CANCELLED', waitlist_position = NULL, cancelled_at = now()
+          WHERE r.id = $1 RETURNING ${REGISTRATION_COLUMNS}`,
+        [registrationId],
+      );
+      if (reg.status === 'CONFIRMED') notices.push(...(await this.promote(em, session, 1)));
+      return cancelled as Registration;
+    });
+    await this.notifications.publish(notices);
+    this.seats.changed([result.sessionId]);
+    return result;
+  }
+
+  /**
+   * A manager (or an organiser) registers several people at once. Those already registered are
+   * left as they are; the others get seats in the order given — all of them or none
+   * (ALL_OR_NONE), or as many as fit with the rest on the waitlist (REST_TO_WAITLIST).
+   */
+  async registerGroup(
+    viewer: Viewer,
+    sessionId: string,
+    personIds: readonly string[],
+    mode: GroupRegistrationMode,
+  ): Promise<GroupRegistrationResult> {
+    const ids = [...new Set(personIds)];
+    await this.assertInScope(viewer, ids);
+    const notices: Notification[] = [];
+    const result = await this.dataSource.transaction(async (em) => {
+      const session = await this.lockSession(em, sessionId, viewer.personId);
+      this.assertOpen(session);
+      const outside: { id: string }[] = await em.query(
+        `SELECT p.id FROM people p WHERE p.id = ANY($2::uuid[]) AND EXISTS (SELECT 1 FROM event_audience_departments a WHERE a.event_id = $1)
+            AND NOT EXISTS (
+              WITH RECURSIVE up(id, parent_id) AS (
+                SELECT d.id, d.parent_id FROM departments d WHERE d.id = p.department_id
+                UNION ALL SELECT d.id, d.parent_id FROM departments d JOIN up ON d.id = up.parent_id)
+              SELECT 1 FROM up JOIN event_audience_departments a ON a.department_id = up.id AND a.event_id = $1)`,
+        [session.eventId, ids],
+      );
+      if (outside.length > 0) {
+        throw EventErrors.notInAudience(outside.map((o) => o.id));
+      }
+      const active: { personId: string }[] = await em.query(
+        `SELECT person_id AS "personId" FROM event_registrations
+          WHERE session_id = $1 AND person_id = ANY($2::uuid[]) AND status <> 'CANCELLED'`,
+        [sessionId, ids],
+      );
+      const already = new Set(active.map((a) => a.personId));
+      const newcomers = ids.filter((id) => !already.has(id));
+      const free = session.waitlistCount > 0 ? 0 : Math.max(0, session.capacity - session.confirmedCount);
+      if (mode === 'ALL_OR_NONE' && newcomers.length > free) {
+        throw EventErrors.notEnoughSeats(newcomers.length, free);
+      }
+      const registrations: Registration[] = [];
+      for (const [index, personId] of newcomers.entries()) {
+        const reg = await this.insert(em, sessionId, personId, viewer.personId, index < free);
+        if (!reg) continue;
+        registrations.push(reg);
+        const n = await this.notifications.notify(em, {
+          personId,
+          kind: 'EVENT_REGISTERED',
+          titleKo: `${session.titleKo}: ${reg.status === 'CONFIRMED' ? '참석이 등록되었습니다' : '대기자로 등록되었습니다'}`,
+          titleEn: `${session.titleEn}: ${reg.status === 'CONFIRMED' ? 'you are registered' : 'you are on the waitlist'}`,
+          bodyKo: '부서 관리자가 등록했습니다. 참석할 수 없으면 취소해 주세요.',
+          bodyEn: 'Your manager registered you. Please cancel if you cannot attend.',
+          link: `/events/${session.eventId}`,
+          dedupeKey: `event-group:${reg.id}:${reg.registeredAt.getTime()}`,
+          email: true,
+        });
+        if (n) notices.push(n);
+      }
+      return {
+        registrations,
+        confirmed: registrations.filter((r) => r.status === 'CONFIRMED').length,
+        waitlisted: registrations.filter((r) => r.status === 'WAITLISTED').length,
+        alreadyRegistered: already.size,
+      };
+    });
+    await this.notifications.publish(notices);
+    this.seats.changed([sessionId]);
+    return result;
+  }
+
+  /** The person's registrations for the given sessions (their active or cancelled row). */
+  async ofPerson(personId: string, sessionIds: readonly string[]): Promise<Map<string, Registration>> {
+    const rows: Registration[] = await this.dataSource.query(
+      `SELECT ${REGISTRATION_COLUMNS} FROM event_registrations r WHERE r.person_id = $1 AND r.session_id = ANY($2::uuid[])`,
+      [personId, sessionIds],
+    );
+    return new Map(rows.map((r) => [r.sessionId, r]));
+  }
+
+  /** The person's active registrations, soonest first (upcoming ones only by default). */
+  mine(personId: string, upcomingOnly: boolean): Promise<Registration[]> {
+    return this.dataSource.query(
+      `SELECT ${REGISTRATION_COLUMNS} FROM event_registrations r
+         JOIN event_sessions s ON s.id = r.session_id JOIN events e ON e.id = s.event_id
+        WHERE r.person_id = $1 AND r.status <> 'CANCELLED' AND e.status <> 'DRAFT'
+          AND ($2::boolean IS FALSE OR s.ends_at > now())
+        ORDER BY s.starts_at, r.id LIMIT 200`,
+      [personId, upcomingOnly],
+    );
+  }
+
+  /** Place in the queue for waitlisted registrations: 1 is next in line. */
+  async waitlistPlaces(registrationIds: readonly string[]): Promise<Map<string, number>> {
+    const rows: { id: string; place: number }[] = await this.dataSource.query(
+      `SELECT r.id, (SELECT count(*)::int FROM event_registrations o
+                      WHERE o.session_id = r.session_id AND o.status = 'WAITLISTED'
+                        AND o.waitlist_position <= r.waitlist_position) AS place
+         FROM event_registrations r WHERE r.id = ANY($1::uuid[]) AND r.status = 'WAITLISTED'`,
+      [registrationIds],
+    );
+    return new Map(rows.map((r) => [r.id, r.place]));
+  }
+
+  async byId(id: string): Promise<Registration | null> {
+    if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+    const [row] = await this.dataSource.query(
+      `SELECT ${REGISTRATION_COLUMNS} FROM event_registrations r WHERE r.id = $1`,
+      [id],
+    );
+    return (row as Registration | undefined) ?? null;
+  }
+
+  /** An event's registrants (organisers' list and CSV), by session start, status and name. */
+  async registrants(
+    eventId: string,
+    filter: { sessionId?: string | null; status?: RegistrationStatus | null; search?: string | null },
+    first?: number | null,
+    after?: string | null,
+  ): Promise<Connection<Attendee>> {
+    const limit = pageSize(first);
+    const where = [`s.event_id = $1`];
+    const params: unknown[] = [eventId];
+    if (filter.sessionId) where.push(`r.session_id = $${params.push(filter.sessionId)}::uuid`);
+    if (filter.status) where.push(`r.status = $${params.push(filter.status)}`);
+    if (filter.search?.trim()) {
+      const like = `%${filter.search.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      where.push(`(p.name ILIKE $${params.push(like)} OR p.employee_number ILIKE $${params.length})`);
+    }
+    const base = `${ATTENDEE_SQL} JOIN event_sessions s ON s.id = r.session_id WHERE ${where.join(' AND ')}`;
+    const [{ n }] = await this.dataSource.query(`SELECT count(*)::int AS n FROM (${base}) x`, params);
+    const offset = after ? Number(decodeCursor(after, 1)[0]) : 0;
+    if (!Number.isInteger(offset) || offset < 0)
+      throw new DomainError('BAD_CURSOR', 'The cursor is not valid for this list');
+    const rows: Attendee[] = await this.dataSource.query(
+      `${base} ORDER BY s.starts_at, CASE r.status WHEN 'CONFIRMED' THEN 0 WHEN 'WAITLISTED' THEN 1 ELSE 2 END,
+               r.waitlist_position, p.name, r.id
+        OFFSET ${offset} LIMIT ${limit + 1}`,
+      params,
+    );
+    const indexed = rows.map((row, i) => ({ row, at: offset + i + 1 }));
+    return toConnection(
+      indexed,
+      limit,
+      n,
+      (x) => encodeCursor([x.at]),
+      (x) => x.row,
+    );
+  }
+
+  /**
+   * Gives up to `seats` waiting people a seat (session row locked by the caller) and tells them,
+   * in the app and by email. Returns the notifications to publish after commit.
+   */
+  async promote(
+    em: EntityManager,
+    session: { id: string; eventId: string; titleKo: string; titleEn: string },
+    seats: number,
+  ): Promise<Notification[]> {
+    if (seats <= 0) return [];
+    const promoted: Registration[] = await em.query(PROMOTE_SQL, [session.id, seats]).then(([rows]) => rows);
+    const notices: Notification[] = [];
+    for (const reg of promoted) {
+      const n = await this.notifications.notify(em, {
+        personId: reg.personId,
+        kind: 'EVENT_PROMOTED',
+        titleKo: `${session.titleKo}: 대기에서 좌석이 확정되었습니다`,
+        titleEn: `${session.titleEn}: you have a seat now`,
+        bodyKo: '대기 순서가 되어 좌석이 확정되었습니다. 입장권(QR)은 행사 페이지에 있습니다.',
+        bodyEn: 'A seat became free and it is yours. Your ticket (QR) is on the event page.',
+        link: `/events/${session.eventId}`,
+        dedupeKey: `event-promoted:${reg.id}:${reg.promotedAt!.getTime()}`,
+        email: true,
+      });
+      if (n) notices.push(n);
+    }
+    return notices;
+  }
+
+  /** Locks the session row; every seat decision for the session starts here. */
+  async lockSession(em: EntityManager, sessionId: string, personId: string): Promise<LockedSession> {
+    if (!/^[0-9a-f-]{36}$/i.test(sessionId)) throw EventErrors.sessionNotFound(sessionId);
+    const [session] = (await em.query(LOCK_SESSION_SQL, [sessionId, personId])) as LockedSession[];
+    if (!session || session.status === 'DRAFT') throw EventErrors.sessionNotFound(sessionId);
+    return session;
+  }
+
+  private assertOpen(session: LockedSession): void {
+    if (session.status === 'CANCELLED') throw EventErrors.cancelled();
+    const window = registrationWindow(
+      { opensAt: session.opensAt, closesAt: session.closesAt, startsAt: session.startsAt },
+      new Date(),
+    );
+    if (window === 'NOT_OPEN') throw EventErrors.notOpen(session.opensAt!);
+    if (window === 'CLOSED') throw EventErrors.closed();
+    if (window === 'STARTED') throw EventErrors.started();
+  }
+
+  private async insert(
+    em: EntityManager,
+    sessionId: string,
+    personId: string,
+    byId: string,
+    seat: boolean,
+  ): Promise<Registration | null> {
+    let position: number | null = null;
+    if (!seat) [{ position }] = (await em.query(NEXT_WAITLIST_POSITION_SQL, [sessionId]))[0];
+    const status: RegistrationStatus = seat ? 'CONFIRMED' : 'WAITLISTED';
+    const [row] = await em.query(INSERT_REGISTRATION_SQL, [sessionId, personId, byId, status, position]);
+    return (row as Registration | undefined) ?? null;
+  }
+
+  private async findActive(
+    em: EntityManager,
+    sessionId: string,
+    personId: string,
+  ): Promise<Registration | null> {
+    const [row] = await em.query(
+      `SELECT ${REGISTRATION_COLUMNS} FROM event_registrations r
+        WHERE r.session_id = $1 AND r.person_id = $2 AND r.status <> 'CANCELLED'`,
+      [sessionId, personId],
+    );
+    return (row as Registration | undefined) ?? null;
+  }
+
+  private async assertInScope(viewer: Viewer, personIds: string[]): Promise<void> {
+    const found = await this.people.findByIds(personIds);
+    const missing = personIds.filter((id) => !found.some((p) => p.id === id && p.active));
+    if (missing.length > 0) throw EventErrors.unknownPeople('personIds', missing);
+    if (viewer.roles.includes('ADMIN') || viewer.roles.includes('TRAINER')) return;
+    const scope = await this.people.scopeOf(viewer);
+    if (scope.kind === 'all') return;
+    const outside = found.filter((p) => !scope.ids.has(p.departmentId)).map((p) => p.id);
+    if (outside.length > 0) throw EventErrors.outOfScope(outside);
+  }
+}
+
+function stripExtra(row: Registration & { cutoff?: number; checkedIn?: boolean }): Registration {
+  const { cutoff: _cutoff, checkedIn: _checkedIn, ...rest } = row;
+  return rest;
+}
