@@ -7,6 +7,12 @@ import {
   readSavedLocale,
   saveLocale,
 } from './locale';
+import checkInEn from '@/features/events/locales/check-in.en.json';
+import checkInKo from '@/features/events/locales/check-in.ko.json';
+import eventAdminEn from '@/features/events/locales/event-admin.en.json';
+import eventAdminKo from '@/features/events/locales/event-admin.ko.json';
+import eventsEn from '@/features/events/locales/events.en.json';
+import eventsKo from '@/features/events/locales/events.ko.json';
 import bankEn from '@/features/quizzes/locales/bank.en.json';
 import bankKo from '@/features/quizzes/locales/bank.ko.json';
 import builderEn from '@/features/quizzes/locales/builder.en.json';
@@ -17,8 +23,24 @@ import enBase from './locales/en.json';
 import koBase from './locales/ko.json';
 
 // Large features keep their messages beside them, under one top-level key each.
-const ko = { ...koBase, quizBank: bankKo, quizBuilder: builderKo, quizPlayer: playerKo };
-const en = { ...enBase, quizBank: bankEn, quizBuilder: builderEn, quizPlayer: playerEn };
+const ko = {
+  ...koBase,
+  quizBank: bankKo,
+  quizBuilder: builderKo,
+  quizPlayer: playerKo,
+  events: eventsKo,
+  eventAdmin: eventAdminKo,
+  checkIn: checkInKo,
+};
+const en = {
+  ...enBase,
+  quizBank: bankEn,
+  quizBuilder: builderEn,
+  quizPlayer: playerEn,
+  events: eventsEn,
+  eventAdmin: eventAdminEn,
+  checkIn: checkInEn,
+};
 
 export type MessageSchema = typeof ko;
 
