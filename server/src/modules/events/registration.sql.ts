@@ -40,16 +40,18 @@ UPDATE event_sessions SET waitlist_next = waitlist_next + 1 WHERE id = $1 RETURN
 /**
  * Inserts the registration, or revives the person's cancelled one (keeping its id, so the same
  * ticket). Returns nothing when they already hold an active registration — a double click.
- * Triggers update the session's counts; the CHECK there refuses any overbooking.
+ * Triggers update the session's counts; the CHECK there refuses any overbooking. Times are
+ * taken when the row is written (clock_timestamp, after the session lock), so registration
+ * times follow the order seats and waitlist places were handed out.
  * $1 session, $2 person, $3 registered by, $4 status, $5 waitlist position.
  */
 export const INSERT_REGISTRATION_SQL = `
 INSERT INTO event_registrations AS r
        (session_id, person_id, registered_by_id, status, waitlist_position, registered_at, confirmed_at)
-VALUES ($1, $2, $3, $4::varchar, $5, now(), CASE WHEN $4::varchar = 'CONFIRMED' THEN now() END)
+VALUES ($1, $2, $3, $4::varchar, $5, clock_timestamp(), CASE WHEN $4::varchar = 'CONFIRMED' THEN clock_timestamp() END)
 ON CONFLICT (session_id, person_id) DO UPDATE
    SET status = EXCLUDED.status, waitlist_position = EXCLUDED.waitlist_position,
-       registered_by_id = EXCLUDED.registered_by_id, registered_at = now(),
+       registered_by_id = EXCLUDED.registered_by_id, registered_at = EXCLUDED.registered_at,
        confirmed_at = EXCLUDED.confirmed_at, promoted_at = NULL, cancelled_at = NULL
  WHERE r.status = 'CANCELLED'
 RETURNING ${REGISTRATION_COLUMNS}`;

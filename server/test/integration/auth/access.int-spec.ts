@@ -46,6 +46,19 @@ const FOR_EVERY_SIGNED_IN_PERSON = new Set([
   'saveQuizAnswer',
   'checkQuizAnswer',
   'submitQuizAttempt',
+  'events',
+  'event',
+  'checkInEvents',
+  'myRegistrations',
+  'registerForSession',
+  'cancelRegistration',
+  'checkIn',
+  'undoCheckIn',
+  'checkInSearch',
+  'recentCheckIns',
+  'myCalendarFeed',
+  'rotateCalendarFeed',
+  'revokeCalendarFeed',
 ]);
 
 let app: TestApp;
