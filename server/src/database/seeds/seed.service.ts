@@ -16,6 +16,7 @@ import {
 import { AuthService } from '../../modules/auth/auth.service.js';
 import { CampaignsService } from '../../modules/campaigns/campaigns.service.js';
 import { parsedDraftOrThrow, QuestionBankService } from '../../modules/quizzes/question-bank.service.js';
+import { seedDemoEvents } from './demo-events.js';
 import { DEMO_DEPARTMENTS, DEMO_PASSWORD, demoPeople } from './demo-organisation.js';
 import {
   DEMO_CATEGORY_NAMES_EN,
@@ -83,6 +84,19 @@ export class SeedService {
     // The bank and quiz first: the demo course ends with a lesson of that quiz.
     await this.seedDemoQuiz();
     await this.seedDemoTraining();
+    await this.seedDemoEvents();
+  }
+
+  /** Concerts, a Golden Bell, a play, talks — with registrations, a waitlist and past attendance. */
+  async seedDemoEvents(now = new Date()): Promise<void> {
+    const people: { id: string; employee_number: string }[] = await this.dataSource.query(
+      `SELECT id, employee_number FROM people`,
+    );
+    const byNumber = new Map(people.map((p) => [p.employee_number, p]));
+    const trainer = byNumber.get('P0002');
+    if (!trainer) return;
+    const created = await this.dataSource.transaction((em) => seedDemoEvents(em, byNumber, trainer.id, now));
+    if (created) this.logger.log('Seeded the demo events');
   }
 
   async seedDemo(): Promise<void> {

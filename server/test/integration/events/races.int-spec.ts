@@ -85,7 +85,7 @@ describe.runIf(onRealPostgres)('registration races on PostgreSQL', () => {
   it('cancellations racing new registrations never overbook and promote exactly once per freed seat', async () => {
     const { sessionIds } = await publishEvent(trainer, {}, 5);
     const holders = await Promise.all(Array.from({ length: 5 }, () => signedIn(app)));
-    const held = [];
+    const held: string[] = [];
     for (const h of holders)
       held.push((await h.client.ok(REGISTER, { s: sessionIds[0] })).registerForSession.id);
     const waiting = await Promise.all(Array.from({ length: 10 }, () => signedIn(app)));

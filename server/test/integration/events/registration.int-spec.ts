@@ -111,7 +111,7 @@ describe('registration', () => {
     const { id, sessionIds } = await publishEvent(trainer, {}, 1);
     const people = await Promise.all([1, 2, 3].map(() => signedIn(app)));
     for (const p of people) await p.client.ok(REGISTER, { s: sessionIds[0] });
-    const session = (s: AnyData, capacity: number) => ({
+    const session = (s: string | undefined, capacity: number) => ({
       id: s,
       startsAt: base.sessions[0].startsAt,
       endsAt: base.sessions[0].endsAt,

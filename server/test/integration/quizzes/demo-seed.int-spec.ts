@@ -14,6 +14,7 @@ import {
   DEMO_QUIZ,
   rightAnswerOf,
 } from '../../../src/database/seeds/demo-questions.js';
+import { DEMO_EVENTS } from '../../../src/database/seeds/demo-events.js';
 import { DEMO_IDS } from '../../../src/database/seeds/demo-training.js';
 import { SeedService } from '../../../src/database/seeds/seed.service.js';
 import { LESSON_QUIZ, SAVE_ANSWER, START_ATTEMPT, SUBMIT_ATTEMPT } from '../../factories/quiz.factory.js';
@@ -70,6 +71,10 @@ async function counts(): Promise<Record<string, number>> {
     'lesson_progress',
     'credit_entries',
     'campaigns',
+    'events',
+    'event_sessions',
+    'event_registrations',
+    'event_check_ins',
   ];
   const result: Record<string, number> = {};
   for (const table of tables) {
@@ -241,6 +246,34 @@ describe('the demo quiz lesson', () => {
       [enrolInCourse.id],
     );
     expect(completed_at).not.toBeNull();
+  });
+});
+
+describe('the demo events', () => {
+  it('are published with seats kept by the database, a waitlist, and a past talk whose attendance was credited', async () => {
+    const sessions: AnyData[] = await app.dataSource.query(
+      `SELECT s.id, s.capacity, s.confirmed_count, s.waitlist_count, s.checked_in_count,
+              (SELECT count(*)::int FROM event_registrations r WHERE r.session_id = s.id AND r.status = 'CONFIRMED') AS confirmed,
+              (SELECT count(*)::int FROM event_registrations r WHERE r.session_id = s.id AND r.status = 'WAITLISTED') AS waiting
+         FROM event_sessions s JOIN events e ON e.id = s.event_id WHERE e.id = ANY($1::uuid[])`,
+      [DEMO_EVENTS.map((e) => e.id)],
+    );
+    expect(sessions).toHaveLength(DEMO_EVENTS.reduce((n, e) => n + e.sessionIds.length, 0));
+    for (const s of sessions) {
+      expect(s.confirmed_count).toBe(s.confirmed);
+      expect(s.waitlist_count).toBe(s.waiting);
+    }
+    expect(sessions.some((s) => s.waiting > 0 && s.confirmed === s.capacity)).toBe(true);
+    const credited = await app.dataSource.query(
+      `SELECT count(*)::int AS n FROM credit_entries WHERE source_kind = 'EVENT_ATTENDANCE'`,
+    );
+    expect(credited[0].n).toBe(sessions.reduce((n, s) => n + s.checked_in_count, 0));
+    expect(credited[0].n).toBeGreaterThan(0);
+    // The documented employee is left with nothing, so a visitor can try registering from scratch.
+    const [{ n }] = await app.dataSource.query(
+      `SELECT count(*)::int AS n FROM event_registrations r JOIN people p ON p.id = r.person_id WHERE p.email = 'employee@palma.go.kr'`,
+    );
+    expect(n).toBe(0);
   });
 });
 
