@@ -11,7 +11,10 @@ export class Events1795399292274 implements MigrationInterface {
     await queryRunner.query(`CREATE TABLE "event_audience_departments" ("event_id" uuid NOT NULL, "department_id" uuid NOT NULL, CONSTRAINT "PK_1e907516e4b98fe2dc8960f5708" PRIMARY KEY ("event_id", "department_id"))`);
     await queryRunner.query(`CREATE TABLE "event_staff" ("event_id" uuid NOT NULL, "person_id" uuid NOT NULL, CONSTRAINT "PK_046a21a9de281554eaadee44240" PRIMARY KEY ("event_id", "person_id"))`);
     await queryRunner.query(`CREATE TABLE "event_covers" ("event_id" uuid NOT NULL, "content_type" character varying(32) NOT NULL, "bytes" bytea NOT NULL, "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "CHK_event_covers_type" CHECK ("content_type" IN ('image/png','image/jpeg','image/webp')), CONSTRAINT "PK_de711ec96db22c8387aab95270d" PRIMARY KEY ("event_id"))`);
-    await queryRunner.query(`CREATE TABLE "event_registrations" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "session_id" uuid NOT NULL, "person_id" uuid NOT NULL, "status" character varying(16) NOT NULL, "waitlist_position" integer, "registered_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "registered_by_id" uuid NOT NULL, "confirmed_at" TIMESTAMP WITH TIME ZONE, "promoted_at" TIMESTAMP WITH TIME ZONE, "cancelled_at" TIMESTAMP WITH TIME ZONE, CONSTRAINT "CHK_event_registrations_waitlist" CHECK (("status" = 'WAITLISTED') = ("waitlist_position" IS NOT NULL)), CONSTRAINT "CHK_event_registrations_status" CHECK ("status" IN ('CONFIRMED','WAITLISTED','CANCELLED')), CONSTRAINT "PK_953d3b862c2487289a92b2356e9" PRIMARY KEY ("id"))`);
+    await queryRunner.query(`CREATE TABLE "event_registrations" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "session_id" uuid NOT NULL, "person_id" uuid NOT NULL, "status" character varying(16) NOT NULL, "waitlist_position" integer, "registered_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "registered_by_id" uuid NOT NULL, "confirmed_at" TIMESTAMP WITH TIME ZONE, "promoted_at" TIMESTAMP WITH TIME ZONE, "cancelled_at" TIMESTAMP WITH TIME ZONE, "ticket_sent_at" TIMESTAMP WITH TIME ZONE, CONSTRAINT "CHK_event_registrations_waitlist" CHECK (("status" = 'WAITLISTED') = ("waitlist_position" IS NOT NULL)), CONSTRAINT "CHK_event_registrations_status" CHECK ("status" IN ('CONFIRMED','WAITLISTED','CANCELLED')), CONSTRAINT "PK_953d3b862c2487289a92b2356e9" PRIMARY KEY ("id"))`);
+    await queryRunner.query(
+      `CREATE INDEX "IDX_event_registrations_ticket_due" ON "event_registrations"  ("confirmed_at") WHERE "status" = 'CONFIRMED' AND "ticket_sent_at" IS NULL`,
+    );
     await queryRunner.query(`CREATE INDEX "IDX_event_registrations_person" ON "event_registrations"  ("person_id") `);
     await queryRunner.query(`CREATE UNIQUE INDEX "UQ_event_registrations_waitlist" ON "event_registrations"  ("session_id", "waitlist_position") `);
     await queryRunner.query(`CREATE UNIQUE INDEX "UQ_event_registrations_person" ON "event_registrations"  ("session_id", "person_id") `);
@@ -99,6 +102,7 @@ END $$`);
     await queryRunner.query(`DROP TABLE "event_check_ins"`);
     await queryRunner.query(`DROP INDEX "public"."UQ_event_registrations_person"`);
     await queryRunner.query(`DROP INDEX "public"."UQ_event_registrations_waitlist"`);
+    await queryRunner.query(`DROP INDEX "public"."IDX_event_registrations_ticket_due"`);
     await queryRunner.query(`DROP INDEX "public"."IDX_event_registrations_person"`);
     await queryRunner.query(`DROP TABLE "event_registrations"`);
     await queryRunner.query(`DROP TABLE "event_covers"`);

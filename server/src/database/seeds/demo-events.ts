@@ -220,8 +220,9 @@ export async function seedDemoEvents(
       const seat = n < e.capacity;
       const at = new Date(published.getTime() + (n + 1) * HOUR);
       const [reg] = await em.query(
-        `INSERT INTO event_registrations (session_id, person_id, registered_by_id, status, waitlist_position, registered_at, confirmed_at)
-         VALUES ($1, $2, $2, $3, $4, $5, $6) RETURNING id`,
+        `INSERT INTO event_registrations (session_id, person_id, registered_by_id, status, waitlist_position,
+                                          registered_at, confirmed_at, ticket_sent_at)
+         VALUES ($1, $2, $2, $3, $4, $5, $6, $6) RETURNING id`,
         [
           e.sessionIds[0],
           person.id,

@@ -1,9 +1,8 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DefaultXp } from '@palma/shared';
 import { DataSource, IsNull, type EntityManager } from 'typeorm';
 import type { Viewer } from '../../common/auth/viewer.js';
-import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import { LedgerService } from '../ledger/ledger.service.js';
 import { CheckIn } from './entities/check-in.entity.js';
 import { EventSession } from './entities/event-session.entity.js';
@@ -29,17 +28,13 @@ export interface CheckInInput {
  */
 @Injectable()
 export class CheckInService {
-  readonly tickets: TicketSigner;
-
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @Inject(APP_CONFIG) config: AppConfig,
+    private readonly tickets: TicketSigner,
     private readonly events: EventsService,
     private readonly ledger: LedgerService,
     private readonly seats: SeatsPublisher,
-  ) {
-    this.tickets = new TicketSigner(config.session.secret);
-  }
+  ) {}
 
   async checkIn(viewer: Viewer, input: CheckInInput): Promise<{ checkIn: CheckIn; attendee: Attendee }> {
     const session = await this.staffSession(viewer, input.sessionId);

@@ -1,4 +1,5 @@
 import { createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 
 const PREFIX = 'PT1';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -9,6 +10,12 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
  * door from the registration's state, so a cancelled or replayed ticket is refused there.
  */
 export class TicketSigner {
+  static provider = {
+    provide: TicketSigner,
+    inject: [APP_CONFIG],
+    useFactory: (config: AppConfig) => new TicketSigner(config.session.secret),
+  };
+
   private readonly key: Buffer;
 
   constructor(secret: string) {

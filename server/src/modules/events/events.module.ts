@@ -14,6 +14,8 @@ import { EventsService } from './events.service.js';
 import { RegistrationsResolver } from './registrations.resolver.js';
 import { RegistrationsService } from './registrations.service.js';
 import { SeatsPublisher } from './seats-publisher.js';
+import { TicketNoticesService } from './ticket-notices.service.js';
+import { TicketSigner } from './event-tickets.js';
 
 /**
  * Concert-style events: sessions with seats and a waitlist, group registration, signed QR
@@ -28,6 +30,8 @@ import { SeatsPublisher } from './seats-publisher.js';
     CheckInService,
     CalendarService,
     SeatsPublisher,
+    TicketNoticesService,
+    TicketSigner.provider,
     EventLoaders,
     EventsResolver,
     EventSessionsResolver,

@@ -43,23 +43,29 @@ UPDATE event_sessions SET waitlist_next = waitlist_next + 1 WHERE id = $1 RETURN
  * Triggers update the session's counts; the CHECK there refuses any overbooking. Times are
  * taken when the row is written (clock_timestamp, after the session lock), so registration
  * times follow the order seats and waitlist places were handed out.
- * $1 session, $2 person, $3 registered by, $4 status, $5 waitlist position.
+ * $1 session, $2 person, $3 registered by, $4 status, $5 waitlist position, $6 ticket sent at
+ * (null: the ticket mail goes out after commit, see TicketNoticesService).
  */
 export const INSERT_REGISTRATION_SQL = `
 INSERT INTO event_registrations AS r
-       (session_id, person_id, registered_by_id, status, waitlist_position, registered_at, confirmed_at)
-VALUES ($1, $2, $3, $4::varchar, $5, clock_timestamp(), CASE WHEN $4::varchar = 'CONFIRMED' THEN clock_timestamp() END)
+       (session_id, person_id, registered_by_id, status, waitlist_position, registered_at, confirmed_at, ticket_sent_at)
+VALUES ($1, $2, $3, $4::varchar, $5, clock_timestamp(), CASE WHEN $4::varchar = 'CONFIRMED' THEN clock_timestamp() END, $6)
 ON CONFLICT (session_id, person_id) DO UPDATE
    SET status = EXCLUDED.status, waitlist_position = EXCLUDED.waitlist_position,
        registered_by_id = EXCLUDED.registered_by_id, registered_at = EXCLUDED.registered_at,
-       confirmed_at = EXCLUDED.confirmed_at, promoted_at = NULL, cancelled_at = NULL
+       confirmed_at = EXCLUDED.confirmed_at, promoted_at = NULL, cancelled_at = NULL,
+       ticket_sent_at = EXCLUDED.ticket_sent_at
  WHERE r.status = 'CANCELLED'
 RETURNING ${REGISTRATION_COLUMNS}`;
 
-/** Gives the first `$2` waitlisted people of session `$1` a seat, in waitlist order. */
+/**
+ * Gives the first `$2` waitlisted people of session `$1` a seat, in waitlist order. The caller
+ * tells them in the same transaction (so their ticket counts as sent).
+ */
 export const PROMOTE_SQL = `
 UPDATE event_registrations r
-   SET status = 'CONFIRMED', waitlist_position = NULL, confirmed_at = now(), promoted_at = now()
+   SET status = 'CONFIRMED', waitlist_position = NULL, confirmed_at = now(), promoted_at = now(),
+       ticket_sent_at = now()
   FROM (SELECT id FROM event_registrations
          WHERE session_id = $1 AND status = 'WAITLISTED'
          ORDER BY waitlist_position LIMIT $2) first

@@ -17,7 +17,6 @@ import type { GqlContext, Viewer } from '../../common/auth/viewer.js';
 import { DomainError } from '../../common/errors/domain-error.js';
 import { ConnectionArgs } from '../../common/graphql/connection.js';
 import { PUB_SUB } from '../../common/pubsub/pubsub.module.js';
-import { CheckInService } from './check-in.service.js';
 import { RegistrantFilterInput } from './dto/event.inputs.js';
 import { EventErrors } from './events.errors.js';
 import { EventLoaders } from './events.loaders.js';
@@ -30,6 +29,7 @@ import {
   RegistrationModel,
   SessionSeatsModel,
 } from './models/event.models.js';
+import { TicketSigner } from './event-tickets.js';
 import { RegistrationsService } from './registrations.service.js';
 import { seatsTopic, type SessionSeats } from './seats-publisher.js';
 
@@ -37,7 +37,7 @@ import { seatsTopic, type SessionSeats } from './seats-publisher.js';
 export class RegistrationsResolver {
   constructor(
     private readonly registrations: RegistrationsService,
-    private readonly checkIns: CheckInService,
+    private readonly tickets: TicketSigner,
     private readonly loaders: EventLoaders,
     @Inject(PUB_SUB) private readonly pubSub: PubSubEngine,
   ) {}
@@ -167,7 +167,7 @@ export class RegistrationsResolver {
   })
   ticket(@Parent() r: RegistrationModel, @CurrentViewer() viewer: Viewer): string | null {
     if (r.personId !== viewer.personId || r.status !== 'CONFIRMED') return null;
-    return this.checkIns.tickets.sign(r.id);
+    return this.tickets.sign(r.id);
   }
 
   @Authenticated()

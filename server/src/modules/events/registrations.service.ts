@@ -31,6 +31,7 @@ import {
   REGISTRATION_COLUMNS,
 } from './registration.sql.js';
 import { SeatsPublisher } from './seats-publisher.js';
+import { TicketNoticesService } from './ticket-notices.service.js';
 
 interface LockedSession {
   id: string;
@@ -67,6 +68,7 @@ export class RegistrationsService {
     private readonly notifications: NotificationsService,
     private readonly people: PeopleService,
     private readonly seats: SeatsPublisher,
+    private readonly ticketNotices: TicketNoticesService,
   ) {}
 
   /**
@@ -87,6 +89,7 @@ export class RegistrationsService {
       );
     });
     this.seats.changed([sessionId]);
+    if (registration.status === 'CONFIRMED') this.ticketNotices.kick();
     return registration;
   }
 
@@ -176,13 +179,16 @@ export class RegistrationsService {
         const reg = await this.insert(em, sessionId, personId, viewer.personId, index < free);
         if (!reg) continue;
         registrations.push(reg);
+        // Confirmed people get their ticket from TicketNoticesService after commit.
+        if (reg.status !== 'WAITLISTED') continue;
         const n = await this.notifications.notify(em, {
           personId,
-          kind: 'EVENT_REGISTERED',
-          titleKo: `${session.titleKo}: ${reg.status === 'CONFIRMED' ? '참석이 등록되었습니다' : '대기자로 등록되었습니다'}`,
-          titleEn: `${session.titleEn}: ${reg.status === 'CONFIRMED' ? 'you are registered' : 'you are on the waitlist'}`,
-          bodyKo: '부서 관리자가 등록했습니다. 참석할 수 없으면 취소해 주세요.',
-          bodyEn: 'Your manager registered you. Please cancel if you cannot attend.',
+          kind: 'EVENT_WAITLISTED',
+          titleKo: `${session.titleKo}: 대기자로 등록되었습니다`,
+          titleEn: `${session.titleEn}: you are on the waitlist`,
+          bodyKo: '부서 관리자가 등록했습니다. 좌석이 나면 알려 드립니다. 참석할 수 없으면 취소해 주세요.',
+          bodyEn:
+            'Your manager registered you. We will tell you when a seat frees up. Please cancel if you cannot attend.',
           link: `/events/${session.eventId}`,
           dedupeKey: `event-group:${reg.id}:${reg.registeredAt.getTime()}`,
           email: true,
@@ -338,7 +344,14 @@ export class RegistrationsService {
     let position: number | null = null;
     if (!seat) [{ position }] = (await em.query(NEXT_WAITLIST_POSITION_SQL, [sessionId]))[0];
     const status: RegistrationStatus = seat ? 'CONFIRMED' : 'WAITLISTED';
-    const [row] = await em.query(INSERT_REGISTRATION_SQL, [sessionId, personId, byId, status, position]);
+    const [row] = await em.query(INSERT_REGISTRATION_SQL, [
+      sessionId,
+      personId,
+      byId,
+      status,
+      position,
+      null,
+    ]);
     return (row as Registration | undefined) ?? null;
   }
 

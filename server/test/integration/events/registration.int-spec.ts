@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventInput, publishEvent, SESSION_FIELDS } from '../../factories/event.factory.js';
 import { createDepartment, signedIn } from '../../factories/org.factory.js';
 import type { AnyData, GqlClient } from '../../utils/gql.js';
+import { TicketNoticesService } from '../../../src/modules/events/ticket-notices.service.js';
 import { startTestApp, type TestApp } from '../../utils/test-app.js';
 
 const HOUR = 3_600_000;
@@ -285,6 +286,30 @@ describe('registration', () => {
   });
 });
 
+describe('tickets', () => {
+  it('a confirmed registration is sent its ticket once, in the app and by email', async () => {
+    const { sessionIds } = await publishEvent(trainer, { titleKo: '입장권 콘서트' }, 1);
+    const seated = await signedIn(app);
+    const waiting = await signedIn(app);
+    const reg = (await seated.client.ok(REGISTER, { s: sessionIds[0] })).registerForSession;
+    await waiting.client.ok(REGISTER, { s: sessionIds[0] });
+    const notices = app.palma.app.get(TicketNoticesService);
+    await notices.drain();
+    await notices.drain();
+    const mails = await app.dataSource.query(
+      `SELECT subject, body_text FROM email_outbox WHERE to_address = ANY($1::text[])`,
+      [[seated.person.email, waiting.person.email]],
+    );
+    expect(mails).toHaveLength(1);
+    expect(mails[0].subject).toContain('입장권 콘서트');
+    expect(mails[0].body_text).toContain(reg.ticket);
+    const [row] = await app.dataSource.query(`SELECT ticket_sent_at FROM event_registrations WHERE id = $1`, [
+      reg.id,
+    ]);
+    expect(row.ticket_sent_at).not.toBeNull();
+  });
+});
+
 describe('group registration', () => {
   it('a manager registers people of their departments: all or none, or the rest to the waitlist', async () => {
     const team = await createDepartment(app.dataSource);
@@ -312,8 +337,15 @@ describe('group registration', () => {
     const again = (await manager.client.ok(GROUP, { s: sessionIds[0], p: ids, m: 'REST_TO_WAITLIST' }))
       .registerGroup;
     expect(again).toMatchObject({ confirmed: 0, waitlisted: 0, alreadyRegistered: 3 });
-    const notes = await members[0]!.client.ok(`{ myNotifications { edges { node { kind } } } }`);
-    expect(notes.myNotifications.edges.map((e: AnyData) => e.node.kind)).toContain('EVENT_REGISTERED');
+    await app.palma.app.get(TicketNoticesService).drain();
+    const kinds = async (client: GqlClient) =>
+      (await client.ok(`{ myNotifications { edges { node { kind bodyKo } } } }`)).myNotifications.edges.map(
+        (e: AnyData) => e.node,
+      );
+    expect(await kinds(members[0]!.client)).toEqual([
+      { kind: 'EVENT_CONFIRMED', bodyKo: expect.stringContaining('부서 관리자가 참석을 신청했습니다') },
+    ]);
+    expect((await kinds(members[2]!.client)).map((n: AnyData) => n.kind)).toEqual(['EVENT_WAITLISTED']);
   });
 
   it('refuses people outside the manager’s departments, and employees', async () => {

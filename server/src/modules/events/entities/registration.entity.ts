@@ -21,6 +21,9 @@ import { EventSession } from './event-session.entity.js';
 @Index('UQ_event_registrations_person', ['sessionId', 'personId'], { unique: true })
 @Index('UQ_event_registrations_waitlist', ['sessionId', 'waitlistPosition'], { unique: true })
 @Index('IDX_event_registrations_person', ['personId'])
+@Index('IDX_event_registrations_ticket_due', ['confirmedAt'], {
+  where: `"status" = 'CONFIRMED' AND "ticket_sent_at" IS NULL`,
+})
 @Check('CHK_event_registrations_status', `"status" IN ('CONFIRMED','WAITLISTED','CANCELLED')`)
 @Check('CHK_event_registrations_waitlist', `("status" = 'WAITLISTED') = ("waitlist_position" IS NOT NULL)`)
 export class Registration {
@@ -67,4 +70,8 @@ export class Registration {
 
   @Column({ name: 'cancelled_at', type: 'timestamptz', nullable: true })
   cancelledAt: Date | null;
+
+  /** When the person was sent their ticket for the current confirmation (null: still to send). */
+  @Column({ name: 'ticket_sent_at', type: 'timestamptz', nullable: true })
+  ticketSentAt: Date | null;
 }
