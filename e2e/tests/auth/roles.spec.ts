@@ -9,7 +9,7 @@ import {
 } from '../../fixtures/palma.js';
 
 /** The links each role finds in the main navigation, in order. */
-const everyone = ['홈', '교육 과정', '내 이수증', '내 정보'];
+const everyone = ['홈', '교육 과정', '행사', '내 이수증', '내 정보'];
 const menus: Record<DemoRole, string[]> = {
   admin: [
     ...everyone,
