@@ -90,9 +90,9 @@ export class RegistrationsResolver {
     return RegistrationModel.from(await this.registrations.cancel(viewer, registrationId));
   }
 
-  @Roles('ADMIN', 'TRAINER', 'MANAGER')
+  @Roles('ADMIN', 'MANAGER')
   @Mutation(() => GroupRegistrationResult, {
-    description: 'Registers several people (a manager: of their departments) at once.',
+    description: 'Registers several people (a manager: of their departments; an admin: anyone) at once.',
   })
   async registerGroup(
     @Args('sessionId', { type: () => ID }) sessionId: string,

@@ -135,7 +135,7 @@ export class RegistrationsService {
   }
 
   /**
-   * A manager (or an organiser) registers several people at once. Those already registered are
+   * A manager (their departments) or an admin (anyone) registers several people at once. Those already registered are
    * left as they are; the others get seats in the order given — all of them or none
    * (ALL_OR_NONE), or as many as fit with the rest on the waitlist (REST_TO_WAITLIST).
    */
@@ -372,7 +372,6 @@ export class RegistrationsService {
     const found = await this.people.findByIds(personIds);
     const missing = personIds.filter((id) => !found.some((p) => p.id === id && p.active));
     if (missing.length > 0) throw EventErrors.unknownPeople('personIds', missing);
-    if (viewer.roles.includes('ADMIN') || viewer.roles.includes('TRAINER')) return;
     const scope = await this.people.scopeOf(viewer);
     if (scope.kind === 'all') return;
     const outside = found.filter((p) => !scope.ids.has(p.departmentId)).map((p) => p.id);
