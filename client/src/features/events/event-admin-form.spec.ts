@@ -47,6 +47,7 @@ const saved: EventAdminEventFieldsFragment = {
   cancelCutoffMinutes: 120,
   audienceDepartmentIds: [DEPT],
   staffPersonIds: [],
+  staff: [],
   status: 'PUBLISHED',
   cancelReason: '',
   publishedAt: '2026-04-20T00:00:00.000Z',

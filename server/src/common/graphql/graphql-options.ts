@@ -1,6 +1,14 @@
 import type { ApolloDriverConfig } from '@nestjs/apollo';
 import type { Request, Response } from 'express';
-import { specifiedRules, validate, type DocumentNode, type ExecutionArgs, type GraphQLSchema } from 'graphql';
+import {
+  specifiedRules,
+  validate,
+  type DocumentNode,
+  type ExecutionArgs,
+  type ExecutionResult,
+  type GraphQLError,
+  type GraphQLSchema,
+} from 'graphql';
 import type { Context as WsContext } from 'graphql-ws';
 import type { IncomingMessage } from 'node:http';
 import type { AppConfig } from '../../config/app-config.js';
@@ -53,6 +61,21 @@ export function graphqlOptions(
         },
         validate: (schema: GraphQLSchema, document: DocumentNode) =>
           validate(schema, document, [...specifiedRules, ...limitRules]),
+        // Errors on a socket look exactly like errors over HTTP (stable extensions.code).
+        // graphql-ws reports parse and validation errors here, without Apollo's codes.
+        onError: (_ctx: unknown, _id: string, _payload: unknown, errors: readonly GraphQLError[]) =>
+          errors.map((e) =>
+            formatError(
+              e.originalError || e.extensions.code
+                ? e.toJSON()
+                : { ...e.toJSON(), extensions: { ...e.extensions, code: 'GRAPHQL_VALIDATION_FAILED' } },
+              e,
+            ),
+          ),
+        onNext: (_ctx: unknown, _id: string, _payload: unknown, _args: unknown, result: ExecutionResult) =>
+          result.errors
+            ? { ...result, errors: result.errors.map((e) => formatError(e.toJSON(), e)) }
+            : undefined,
       } as Record<string, unknown>,
     },
     context: async (arg: unknown): Promise<GqlContext> => {

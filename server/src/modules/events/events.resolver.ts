@@ -5,7 +5,13 @@ import { ConnectionArgs } from '../../common/graphql/connection.js';
 import { EventFilterInput, EventInput } from './dto/event.inputs.js';
 import { EventLoaders } from './events.loaders.js';
 import { EventsService } from './events.service.js';
-import { EventConnection, EventModel, EventSessionModel, RegistrationModel } from './models/event.models.js';
+import {
+  EventConnection,
+  EventModel,
+  EventSessionModel,
+  EventStaffMemberModel,
+  RegistrationModel,
+} from './models/event.models.js';
 
 @Resolver(() => EventModel)
 export class EventsResolver {
@@ -94,6 +100,20 @@ export class EventsResolver {
   @ResolveField(() => [ID], { description: 'People who check attendees in (besides trainers and admins)' })
   staffPersonIds(@Parent() event: EventModel): Promise<string[]> {
     return this.eventsService.staffOf(event.id);
+  }
+
+  @Roles('ADMIN', 'TRAINER')
+  @ResolveField(() => [EventStaffMemberModel], { description: 'The door staff, with names (organisers)' })
+  staff(@Parent() event: EventModel): Promise<EventStaffMemberModel[]> {
+    return this.eventsService.staffMembers(event.id);
+  }
+
+  @Roles('ADMIN', 'TRAINER')
+  @Query(() => [EventStaffMemberModel], {
+    description: 'Active people by name or employee number, to choose door staff from (at most 20).',
+  })
+  eventStaffCandidates(@Args('query') query: string): Promise<EventStaffMemberModel[]> {
+    return this.eventsService.staffCandidates(query);
   }
 
   @Authenticated()

@@ -31,6 +31,18 @@ export interface EventFilter {
   openSeatsOnly?: boolean | null;
 }
 
+export interface StaffMember {
+  personId: string;
+  name: string;
+  employeeNumber: string;
+  departmentNameKo: string;
+  departmentNameEn: string;
+}
+
+const STAFF_SQL = `SELECT p.id AS "personId", p.name, p.employee_number AS "employeeNumber",
+  d.name_ko AS "departmentNameKo", d.name_en AS "departmentNameEn"
+  FROM people p JOIN departments d ON d.id = p.department_id`;
+
 export const isOrganiser = (viewer: Viewer) =>
   viewer.roles.includes('ADMIN') || viewer.roles.includes('TRAINER');
 
@@ -130,6 +142,22 @@ export class EventsService {
     return event;
   }
 
+  /** Refuses (NOT_FOUND) unless every session belongs to an event the viewer may see. */
+  async assertSessionsVisible(viewer: Viewer, sessionIds: readonly string[]): Promise<void> {
+    if (sessionIds.some((id) => !/^[0-9a-f-]{36}$/i.test(id)))
+      throw EventErrors.sessionNotFound(sessionIds.join(','));
+    const visible = this.visibleTo(viewer);
+    const [{ n }] = await this.dataSource
+      .getRepository(Event)
+      .createQueryBuilder('e')
+      .innerJoin(EventSession, 's', 's.event_id = e.id')
+      .select('count(DISTINCT s.id)::int', 'n')
+      .where('s.id IN (:...ids)', { ids: [...new Set(sessionIds)] })
+      .andWhere(visible.sql, visible.params)
+      .getRawMany();
+    if (n !== new Set(sessionIds).size) throw EventErrors.sessionNotFound(sessionIds.join(','));
+  }
+
   byIds(ids: readonly string[]): Promise<Event[]> {
     return this.dataSource.getRepository(Event).findBy({ id: In([...ids]) });
   }
@@ -155,6 +183,25 @@ export class EventsService {
   async staffOf(eventId: string): Promise<string[]> {
     const rows = await this.dataSource.getRepository(EventStaff).findBy({ eventId });
     return rows.map((r) => r.personId);
+  }
+
+  /** The event's door staff with what an organiser needs to recognise them. */
+  staffMembers(eventId: string): Promise<StaffMember[]> {
+    return this.dataSource.query(
+      `${STAFF_SQL} JOIN event_staff st ON st.person_id = p.id WHERE st.event_id = $1 ORDER BY p.name, p.id`,
+      [eventId],
+    );
+  }
+
+  /** Active people by name or employee number, for organisers choosing door staff. */
+  staffCandidates(query: string, limit = 20): Promise<StaffMember[]> {
+    const q = query.trim();
+    if (q === '') return Promise.resolve([]);
+    const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    return this.dataSource.query(
+      `${STAFF_SQL} WHERE p.active AND (p.name ILIKE $1 OR p.employee_number ILIKE $1) ORDER BY p.name, p.id LIMIT $2`,
+      [like, limit],
+    );
   }
 
   /** Organisers, and the people named as the event's staff, may check people in. */

@@ -20,6 +20,7 @@ import { PUB_SUB } from '../../common/pubsub/pubsub.module.js';
 import { RegistrantFilterInput } from './dto/event.inputs.js';
 import { EventErrors } from './events.errors.js';
 import { EventLoaders } from './events.loaders.js';
+import { EventsService } from './events.service.js';
 import {
   AttendeeConnection,
   AttendeeModel,
@@ -38,6 +39,7 @@ export class RegistrationsResolver {
   constructor(
     private readonly registrations: RegistrationsService,
     private readonly tickets: TicketSigner,
+    private readonly events: EventsService,
     private readonly loaders: EventLoaders,
     @Inject(PUB_SUB) private readonly pubSub: PubSubEngine,
   ) {}
@@ -117,14 +119,16 @@ export class RegistrationsResolver {
       seatsLeft: seatsLeft(payload.sessionSeats),
     }),
   })
-  sessionSeats(
+  async sessionSeats(
     @Args('sessionIds', { type: () => [ID] }) sessionIds: string[],
-  ): AsyncIterableIterator<unknown> {
+    @CurrentViewer() viewer: Viewer,
+  ): Promise<AsyncIterableIterator<unknown>> {
     if (sessionIds.length === 0 || sessionIds.length > 50) {
       throw new DomainError('VALIDATION_FAILED', 'Watch between 1 and 50 sessions', {
         fields: [{ field: 'sessionIds', message: 'between 1 and 50' }],
       });
     }
+    await this.events.assertSessionsVisible(viewer, sessionIds);
     return this.pubSub.asyncIterableIterator(sessionIds.map(seatsTopic));
   }
 

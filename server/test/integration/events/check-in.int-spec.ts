@@ -124,6 +124,15 @@ describe('check-in', () => {
       ),
     ).toBe('FORBIDDEN');
     expect((await helper.client.ok(CHECK_IN, { i: input })).checkIn.attendee.registrationId).toBe(reg.id);
+    const staff = await trainer.ok(`query($id: ID!) { event(id: $id) { staff { personId name } } }`, {
+      id: event.id,
+    });
+    expect(staff.event.staff).toEqual([{ personId: helper.person.id, name: helper.person.name }]);
+    const found = await trainer.ok(`query($q: String!) { eventStaffCandidates(query: $q) { personId } }`, {
+      q: helper.person.employeeNumber,
+    });
+    expect(found.eventStaffCandidates).toEqual([{ personId: helper.person.id }]);
+    expect(await helper.client.code(`{ eventStaffCandidates(query: "a") { personId } }`)).toBe('FORBIDDEN');
     const staffed = await helper.client.ok(`{ checkInEvents { id } }`);
     expect(staffed.checkInEvents.map((e: AnyData) => e.id)).toEqual([event.id]);
   });

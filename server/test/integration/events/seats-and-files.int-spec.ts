@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
-import { publishEvent } from '../../factories/event.factory.js';
+import { eventInput, publishEvent } from '../../factories/event.factory.js';
 import { signedIn } from '../../factories/org.factory.js';
 import type { GqlClient } from '../../utils/gql.js';
 import { startTestApp, type TestApp } from '../../utils/test-app.js';
@@ -37,6 +37,26 @@ describe('live seats', () => {
         seatsLeft: 1,
         waitlistCount: 0,
       });
+    } finally {
+      await ws.dispose();
+    }
+  });
+});
+
+describe('live seats of hidden sessions', () => {
+  it('are refused: a draft’s session cannot be watched by an employee', async () => {
+    const draft = await trainer.ok(
+      `mutation($i: EventInput!) { createEvent(input: $i) { sessions { id } } }`,
+      {
+        i: eventInput(),
+      },
+    );
+    const watcher = await signedIn(app);
+    const ws = wsClient(app.url, watcher.client.cookie);
+    try {
+      const query = `subscription { sessionSeats(sessionIds: ["${draft.createEvent.sessions[0].id}"]) { sessionId } }`;
+      const error = await take(ws, query, 1).done.catch((e: Error) => e.message);
+      expect(error).toMatch(/NOT_FOUND/);
     } finally {
       await ws.dispose();
     }

@@ -1,11 +1,12 @@
 import { useMutation, useQuery } from '@urql/vue';
-import { computed, type Ref } from 'vue';
+import { computed, onBeforeUnmount, ref, watch, type Ref } from 'vue';
 import {
   EventAdminCancelDocument,
   EventAdminCreateDocument,
   EventAdminEventDocument,
   EventAdminPublishDocument,
-  EventAdminStaffPersonDocument,
+  EventAdminStaffCandidatesDocument,
+  type EventAdminStaffMemberFieldsFragment,
   EventAdminUpdateDocument,
   type EventAdminEventFieldsFragment,
   type EventAdminSessionFieldsFragment,
@@ -70,18 +71,25 @@ export function useEventAdminMutations() {
   };
 }
 
-/**
- * A door-staff member's name and department. Administrators may look anyone up; for other
- * organisers the server answers only for themselves, so `hidden` says the name cannot be shown.
- */
-export function useEventAdminStaffPerson(id: Ref<string>) {
+/** People matching what is typed, to choose door staff from; asked for after a short pause. */
+export function useEventAdminStaffCandidates(text: Ref<string>) {
+  const settled = ref('');
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  watch(text, (value) => {
+    clearTimeout(timer);
+    timer = setTimeout(() => (settled.value = value.trim()), 250);
+  });
+  onBeforeUnmount(() => clearTimeout(timer));
   const query = useQuery({
-    query: EventAdminStaffPersonDocument,
-    variables: computed(() => ({ id: id.value })),
+    query: EventAdminStaffCandidatesDocument,
+    variables: computed(() => ({ query: settled.value })),
+    pause: computed(() => settled.value === ''),
   });
   return {
-    person: computed(() => query.data.value?.person ?? null),
-    hidden: computed(() => !query.fetching.value && query.error.value !== undefined),
+    results: computed<EventAdminStaffMemberFieldsFragment[]>(() =>
+      settled.value === '' ? [] : (query.data.value?.eventStaffCandidates ?? []),
+    ),
+    searched: computed(() => settled.value !== '' && !query.fetching.value && query.data.value !== undefined),
     fetching: query.fetching,
   };
 }

@@ -218,3 +218,14 @@ export class CalendarFeedModel {
   @Field() url: string;
   @Field() createdAt: Date;
 }
+
+@ObjectType('EventStaffMember', {
+  description: 'A person who may check attendees in, as organisers see them.',
+})
+export class EventStaffMemberModel {
+  @Field(() => ID) personId: string;
+  @Field() name: string;
+  @Field() employeeNumber: string;
+  @Field() departmentNameKo: string;
+  @Field() departmentNameEn: string;
+}

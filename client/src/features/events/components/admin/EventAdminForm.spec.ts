@@ -8,18 +8,10 @@ import EventAdminForm from './EventAdminForm.vue';
 const mutations = vi.hoisted(() => ({ createEvent: vi.fn(), updateEvent: vi.fn() }));
 vi.mock('../../composables/useEventAdmin', () => ({
   useEventAdminMutations: () => ({ ...mutations, saving: ref(false) }),
-  useEventAdminStaffPerson: () => ({ person: ref(null), hidden: ref(false), fetching: ref(true) }),
+  useEventAdminStaffCandidates: () => ({ results: ref([]), searched: ref(false), fetching: ref(false) }),
 }));
 vi.mock('@/features/org/composables/useDepartments', () => ({
   useDepartments: () => ({ flat: computed(() => []) }),
-}));
-vi.mock('@/features/org/composables/usePersonSearch', () => ({
-  usePersonSearch: () => ({
-    results: computed(() => []),
-    searched: computed(() => false),
-    fetching: ref(false),
-    error: ref(undefined),
-  }),
 }));
 
 const SESSION = '0b8f1c52-5d2e-4a61-9f0e-1a2b3c4d5e6f';
@@ -40,6 +32,7 @@ const saved: EventAdminEventFieldsFragment = {
   cancelCutoffMinutes: 60,
   audienceDepartmentIds: [],
   staffPersonIds: [],
+  staff: [],
   status: 'PUBLISHED',
   cancelReason: '',
   publishedAt: '2026-11-01T00:00:00Z',
