@@ -17,6 +17,7 @@ import type { GqlContext, Viewer } from '../../common/auth/viewer.js';
 import { DomainError } from '../../common/errors/domain-error.js';
 import { ConnectionArgs } from '../../common/graphql/connection.js';
 import { PUB_SUB } from '../../common/pubsub/pubsub.module.js';
+import { withInitial } from '../../common/pubsub/with-initial.js';
 import { RegistrantFilterInput } from './dto/event.inputs.js';
 import { EventErrors } from './events.errors.js';
 import { EventLoaders } from './events.loaders.js';
@@ -32,7 +33,7 @@ import {
 } from './models/event.models.js';
 import { TicketSigner } from './event-tickets.js';
 import { RegistrationsService } from './registrations.service.js';
-import { seatsTopic, type SessionSeats } from './seats-publisher.js';
+import { SeatsPublisher, seatsTopic, type SessionSeats } from './seats-publisher.js';
 
 @Resolver(() => RegistrationModel)
 export class RegistrationsResolver {
@@ -40,6 +41,7 @@ export class RegistrationsResolver {
     private readonly registrations: RegistrationsService,
     private readonly tickets: TicketSigner,
     private readonly events: EventsService,
+    private readonly seats: SeatsPublisher,
     private readonly loaders: EventLoaders,
     @Inject(PUB_SUB) private readonly pubSub: PubSubEngine,
   ) {}
@@ -113,7 +115,8 @@ export class RegistrationsResolver {
 
   @Authenticated()
   @Subscription(() => SessionSeatsModel, {
-    description: 'Seat counts of these sessions as they change (at most a few updates a second).',
+    description:
+      'Seat counts of these sessions: the current counts first, then every change (at most a few updates a second).',
     resolve: (payload: { sessionSeats: SessionSeats }) => ({
       ...payload.sessionSeats,
       seatsLeft: seatsLeft(payload.sessionSeats),
@@ -129,7 +132,9 @@ export class RegistrationsResolver {
       });
     }
     await this.events.assertSessionsVisible(viewer, sessionIds);
-    return this.pubSub.asyncIterableIterator(sessionIds.map(seatsTopic));
+    return withInitial(this.pubSub.asyncIterableIterator(sessionIds.map(seatsTopic)), async () =>
+      (await this.seats.snapshot(sessionIds)).map((s) => ({ sessionSeats: s })),
+    );
   }
 
   @Authenticated()

@@ -45,16 +45,22 @@ export class SeatsPublisher implements OnModuleDestroy {
     this.pending.clear();
     if (ids.length === 0) return;
     try {
-      const rows: SessionSeats[] = await this.dataSource.query(
-        `SELECT id AS "sessionId", capacity, confirmed_count AS "confirmedCount",
-                waitlist_count AS "waitlistCount", checked_in_count AS "checkedInCount"
-           FROM event_sessions WHERE id = ANY($1::uuid[])`,
-        [ids],
-      );
-      for (const row of rows) await this.pubSub.publish(seatsTopic(row.sessionId), { sessionSeats: row });
+      for (const row of await this.snapshot(ids)) {
+        await this.pubSub.publish(seatsTopic(row.sessionId), { sessionSeats: row });
+      }
     } catch (error) {
       this.logger.warn(`seat counts not published: ${String(error)}`);
     }
+  }
+
+  /** The sessions' counts now (one query). */
+  snapshot(sessionIds: readonly string[]): Promise<SessionSeats[]> {
+    return this.dataSource.query(
+      `SELECT id AS "sessionId", capacity, confirmed_count AS "confirmedCount",
+              waitlist_count AS "waitlistCount", checked_in_count AS "checkedInCount"
+         FROM event_sessions WHERE id = ANY($1::uuid[])`,
+      [sessionIds],
+    );
   }
 
   onModuleDestroy(): void {

@@ -27,10 +27,17 @@ describe('live seats', () => {
     try {
       const query = `subscription { sessionSeats(sessionIds: ${JSON.stringify(sessionIds)}) {
         sessionId confirmedCount seatsLeft waitlistCount } }`;
-      const sub = take<Seats>(ws, query, 1);
+      const sub = take<Seats>(ws, query, 2);
       await sub.ready;
       await (await signedIn(app)).client.ok(REGISTER, { s: sessionIds[0] });
-      const [update] = await sub.done;
+      const [now, update] = await sub.done;
+      // The current counts come first (a late or reconnecting subscriber is never stale), then changes.
+      expect(now!.sessionSeats).toEqual({
+        sessionId: sessionIds[0],
+        confirmedCount: 0,
+        seatsLeft: 2,
+        waitlistCount: 0,
+      });
       expect(update!.sessionSeats).toEqual({
         sessionId: sessionIds[0],
         confirmedCount: 1,
