@@ -1,3 +1,4 @@
+import type { Server } from 'node:http';
 import { Logger } from '@nestjs/common';
 import { createPalma } from './bootstrap.js';
 import { ConfigError, loadConfig } from './config/app-config.js';
@@ -7,6 +8,11 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const palma = await createPalma(config);
   await palma.app.listen(config.port, config.host);
+  // Keep idle connections longer than the load balancers and clients that reuse them (Node's 5 s
+  // default lets a reused socket be closed under a request: ECONNRESET during a registration rush).
+  const server = palma.app.getHttpServer() as Server;
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   const where =
     config.database.kind === 'embedded' ? `embedded database in ${config.database.dataDir}` : 'PostgreSQL';
   const shown = config.host === '0.0.0.0' ? 'localhost' : config.host;

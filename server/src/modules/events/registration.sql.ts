@@ -1,3 +1,5 @@
+import type { EntityManager } from 'typeorm';
+
 /**
  * The SQL of the registration path, in one place: the service runs exactly these statements,
  * and the benchmark (e2e/load) feeds the same text to pgbench as its peer.
@@ -12,8 +14,9 @@ export const REGISTRATION_COLUMNS = `r.id, r.session_id AS "sessionId", r.person
 /**
  * Locks the session row (registrations for one session queue here, nowhere else) and reads
  * what the decision needs: seats, the event's state and window, whether the person is in the
- * audience (walking up from their department), and their registration if they have one.
- * $1 session id, $2 person id.
+ * audience (walking up from their department), and the id of their active registration if
+ * they have one. (After waiting for the lock, a registration committed meanwhile may not show
+ * here; the INSERT's conflict clause still refuses a second one.) $1 session id, $2 person id.
  */
 export const LOCK_SESSION_SQL = `
 SELECT s.id, s.event_id AS "eventId", s.capacity, s.confirmed_count AS "confirmedCount",
@@ -28,28 +31,45 @@ SELECT s.id, s.event_id AS "eventId", s.capacity, s.confirmed_count AS "confirme
             SELECT d.id, d.parent_id FROM departments d JOIN up ON d.id = up.parent_id
           )
           SELECT 1 FROM up JOIN event_audience_departments a ON a.department_id = up.id AND a.event_id = e.id
-        )) AS "inAudience"
+        )) AS "inAudience",
+       active.id AS "activeRegistrationId"
   FROM event_sessions s JOIN events e ON e.id = s.event_id
+  LEFT JOIN LATERAL (SELECT r.id FROM event_registrations r
+                      WHERE r.session_id = s.id AND r.person_id = $2 AND r.status <> 'CANCELLED') active ON TRUE
  WHERE s.id = $1
    FOR UPDATE OF s`;
 
-/** Hands out the next waitlist position (the session row is already locked). $1 session id. */
-export const NEXT_WAITLIST_POSITION_SQL = `
-UPDATE event_sessions SET waitlist_next = waitlist_next + 1 WHERE id = $1 RETURNING waitlist_next - 1 AS position`;
+/** The person's active registration for the session, if any. $1 session id, $2 person id. */
+export const ACTIVE_REGISTRATION_SQL = `
+SELECT ${REGISTRATION_COLUMNS} FROM event_registrations r
+ WHERE r.session_id = $1 AND r.person_id = $2 AND r.status <> 'CANCELLED'`;
 
 /**
  * Inserts the registration, or revives the person's cancelled one (keeping its id, so the same
- * ticket). Returns nothing when they already hold an active registration — a double click.
+ * ticket). A WAITLISTED one takes the next waitlist position from the session's counter (the
+ * session row is already locked; a double click that lost the race takes none, so positions
+ * have no gaps but those left by cancellations and promotions). Returns nothing when they already hold an active
+ * registration — a double click.
  * Triggers update the session's counts; the CHECK there refuses any overbooking. Times are
  * taken when the row is written (clock_timestamp, after the session lock), so registration
  * times follow the order seats and waitlist places were handed out.
- * $1 session, $2 person, $3 registered by, $4 status, $5 waitlist position, $6 ticket sent at
- * (null: the ticket mail goes out after commit, see TicketNoticesService).
+ * $1 session, $2 person, $3 registered by, $4 status, $5 ticket sent at (null: the ticket mail
+ * goes out after commit, see TicketNoticesService).
  */
 export const INSERT_REGISTRATION_SQL = `
+WITH place AS (
+  UPDATE event_sessions SET waitlist_next = waitlist_next + 1
+   WHERE id = $1 AND $4::varchar = 'WAITLISTED'
+     AND NOT EXISTS (SELECT 1 FROM event_registrations WHERE session_id = $1 AND person_id = $2 AND status <> 'CANCELLED')
+  RETURNING waitlist_next - 1 AS position
+)
 INSERT INTO event_registrations AS r
        (session_id, person_id, registered_by_id, status, waitlist_position, registered_at, confirmed_at, ticket_sent_at)
-VALUES ($1, $2, $3, $4::varchar, $5, clock_timestamp(), CASE WHEN $4::varchar = 'CONFIRMED' THEN clock_timestamp() END, $6)
+VALUES ($1, $2, $3, $4::varchar,
+        -- No place was taken only when the person already holds a registration: then the
+        -- conflict clause keeps that row and this 0 is never stored (CHECKs run before it).
+        CASE WHEN $4::varchar = 'WAITLISTED' THEN coalesce((SELECT position FROM place), 0) END, clock_timestamp(),
+        CASE WHEN $4::varchar = 'CONFIRMED' THEN clock_timestamp() END, $5::timestamptz)
 ON CONFLICT (session_id, person_id) DO UPDATE
    SET status = EXCLUDED.status, waitlist_position = EXCLUDED.waitlist_position,
        registered_by_id = EXCLUDED.registered_by_id, registered_at = EXCLUDED.registered_at,
@@ -97,3 +117,24 @@ SELECT r.id AS "registrationId", r.session_id AS "sessionId", r.person_id AS "pe
   JOIN people p ON p.id = r.person_id
   JOIN departments d ON d.id = p.department_id
   LEFT JOIN event_check_ins c ON c.registration_id = r.id AND c.undone_at IS NULL`;
+
+type PreparingConnection = {
+  query(q: { name: string; text: string; values: unknown[] }): Promise<{ rows: unknown[] }>;
+};
+
+/**
+ * Runs one of the statements above as a named prepared statement on the transaction's own
+ * connection, so PostgreSQL plans it once per connection instead of on every registration (the
+ * hot path holds the session lock while these run). Returns the rows.
+ */
+export async function runPrepared<T>(
+  em: EntityManager,
+  name: string,
+  text: string,
+  values: unknown[],
+): Promise<T[]> {
+  const connection = (em.queryRunner as { databaseConnection?: PreparingConnection } | undefined)
+    ?.databaseConnection;
+  if (!connection) throw new Error('runPrepared needs a transaction’s EntityManager');
+  return (await connection.query({ name, text, values })).rows as T[];
+}

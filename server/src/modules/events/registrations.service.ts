@@ -22,13 +22,14 @@ import { PeopleService } from '../org/people.service.js';
 import type { Registration } from './entities/registration.entity.js';
 import { EventErrors } from './events.errors.js';
 import {
+  ACTIVE_REGISTRATION_SQL,
   ATTENDEE_SQL,
   INSERT_REGISTRATION_SQL,
   type Attendee,
   LOCK_SESSION_SQL,
-  NEXT_WAITLIST_POSITION_SQL,
   PROMOTE_SQL,
   REGISTRATION_COLUMNS,
+  runPrepared,
 } from './registration.sql.js';
 import { SeatsPublisher } from './seats-publisher.js';
 import { TicketNoticesService } from './ticket-notices.service.js';
@@ -46,6 +47,7 @@ interface LockedSession {
   titleKo: string;
   titleEn: string;
   inAudience: boolean;
+  activeRegistrationId: string | null;
 }
 
 export interface GroupRegistrationResult {
@@ -78,8 +80,7 @@ export class RegistrationsService {
   async register(viewer: Viewer, sessionId: string): Promise<Registration> {
     const registration = await this.dataSource.transaction(async (em) => {
       const session = await this.lockSession(em, sessionId, viewer.personId);
-      const existing = await this.findActive(em, sessionId, viewer.personId);
-      if (existing) return existing;
+      if (session.activeRegistrationId) return (await this.findActive(em, sessionId, viewer.personId))!;
       this.assertOpen(session);
       if (!session.inAudience) throw EventErrors.notInAudience();
       const seat = session.confirmedCount < session.capacity && session.waitlistCount === 0;
@@ -318,7 +319,10 @@ export class RegistrationsService {
   /** Locks the session row; every seat decision for the session starts here. */
   async lockSession(em: EntityManager, sessionId: string, personId: string): Promise<LockedSession> {
     if (!/^[0-9a-f-]{36}$/i.test(sessionId)) throw EventErrors.sessionNotFound(sessionId);
-    const [session] = (await em.query(LOCK_SESSION_SQL, [sessionId, personId])) as LockedSession[];
+    const [session] = await runPrepared<LockedSession>(em, 'palma_lock_session', LOCK_SESSION_SQL, [
+      sessionId,
+      personId,
+    ]);
     if (!session || session.status === 'DRAFT') throw EventErrors.sessionNotFound(sessionId);
     return session;
   }
@@ -341,18 +345,15 @@ export class RegistrationsService {
     byId: string,
     seat: boolean,
   ): Promise<Registration | null> {
-    let position: number | null = null;
-    if (!seat) [{ position }] = (await em.query(NEXT_WAITLIST_POSITION_SQL, [sessionId]))[0];
     const status: RegistrationStatus = seat ? 'CONFIRMED' : 'WAITLISTED';
-    const [row] = await em.query(INSERT_REGISTRATION_SQL, [
+    const [row] = await runPrepared<Registration>(em, 'palma_insert_registration', INSERT_REGISTRATION_SQL, [
       sessionId,
       personId,
       byId,
       status,
-      position,
       null,
     ]);
-    return (row as Registration | undefined) ?? null;
+    return row ?? null;
   }
 
   private async findActive(
@@ -360,12 +361,11 @@ export class RegistrationsService {
     sessionId: string,
     personId: string,
   ): Promise<Registration | null> {
-    const [row] = await em.query(
-      `SELECT ${REGISTRATION_COLUMNS} FROM event_registrations r
-        WHERE r.session_id = $1 AND r.person_id = $2 AND r.status <> 'CANCELLED'`,
-      [sessionId, personId],
-    );
-    return (row as Registration | undefined) ?? null;
+    const [row] = await runPrepared<Registration>(em, 'palma_active_registration', ACTIVE_REGISTRATION_SQL, [
+      sessionId,
+      personId,
+    ]);
+    return row ?? null;
   }
 
   private async assertInScope(viewer: Viewer, personIds: string[]): Promise<void> {

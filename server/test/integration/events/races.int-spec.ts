@@ -82,6 +82,19 @@ describe.runIf(onRealPostgres)('registration races on PostgreSQL', () => {
     expect(await invariants(sessionIds[0]!)).toMatchObject({ confirmed: 1, confirmed_count: 1 });
   });
 
+  it('double clicks on a full session give one waitlist place each and leave no gaps', async () => {
+    const { sessionIds } = await publishEvent(trainer, {}, 1);
+    await (await signedIn(app)).client.ok(REGISTER, { s: sessionIds[0] });
+    const people = await Promise.all(Array.from({ length: 8 }, () => signedIn(app)));
+    const ids = await Promise.all(
+      people.flatMap((p) => [1, 2, 3].map(() => p.client.ok(REGISTER, { s: sessionIds[0] }))),
+    );
+    expect(new Set(ids.map((r) => r.registerForSession.id)).size).toBe(8);
+    const state = await invariants(sessionIds[0]!);
+    expect(state).toMatchObject({ confirmed: 1, waitlisted: 8, waitlist_count: 8 });
+    expect([...state.positions].sort((x: number, y: number) => x - y)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+  });
+
   it('cancellations racing new registrations never overbook and promote exactly once per freed seat', async () => {
     const { sessionIds } = await publishEvent(trainer, {}, 5);
     const holders = await Promise.all(Array.from({ length: 5 }, () => signedIn(app)));

@@ -1,0 +1,1009 @@
+#!/usr/bin/env node
+/**
+ * Registration-rush benchmark: the real server (GraphQL, session cookie, the registration
+ * transaction) on a private PostgreSQL database, with pgbench running the same SQL in the same run
+ * as the peer, and a correctness checker over the database afterwards.
+ *
+ *   npm run build && node e2e/load/registration-benchmark.mjs
+ *     [--people 5000] [--seats 300] [--concurrency 256] [--pool 20] [--rate 1000] [--seconds 10]
+ *     [--naive] [--keep-db]
+ *
+ * Phases: warm-up; "rush" (every person registers for one session at once, with at most
+ * --concurrency requests in flight; ~3 % double-click, ~3 % of the confirmed cancel); pgbench
+ * (the registration path's SQL, taken from server/dist so it cannot drift, on a fresh session of
+ * the same capacity, as many clients as the server has pool connections); "open loop" (--rate
+ * registrations/s for --seconds on a fixed schedule, latency counted from the scheduled send
+ * time). --naive replaces the server by a careless read-then-insert registration with the
+ * database's count trigger switched off, to show that the checker catches overbooking.
+ *
+ * Needs PostgreSQL (PG_SERVER_URL, default postgres://postgres@127.0.0.1:5432, superuser) and
+ * pgbench on PATH. BENCH_SERVER_NODE_ARGS passes node options to the server (e.g. --cpu-prof).
+ * Prints tables; asserts nothing about time. Exits non-zero when an invariant
+ * fails or a request errs (not for --naive, whose point is to fail the invariants).
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { createHmac, randomBytes, randomUUID } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import { createRequire } from 'node:module';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const require = createRequire(import.meta.url);
+const pg = require('pg');
+const root = fileURLToPath(new URL('../../', import.meta.url));
+
+function option(name, fallback) {
+  const i = process.argv.indexOf(`--${name}`);
+  if (i < 0) return fallback;
+  const value = Number(process.argv[i + 1]);
+  if (!Number.isInteger(value) || value <= 0) throw new Error(`--${name} needs a positive whole number`);
+  return value;
+}
+const OPT = {
+  people: option('people', 5000),
+  seats: option('seats', 300),
+  concurrency: option('concurrency', 256),
+  pool: option('pool', 20),
+  rate: option('rate', 1000),
+  seconds: option('seconds', 10),
+  naive: process.argv.includes('--naive'),
+  keepDb: process.argv.includes('--keep-db'),
+};
+const DOUBLE_CLICK_SHARE = 0.03;
+const CANCEL_SHARE = 0.03;
+const WARM_UP_PEOPLE = 600;
+const WARM_UP_SEATS = 100;
+const OPEN_LOOP_PEOPLE = OPT.rate * OPT.seconds;
+/** About 1,000 registrations per open-loop session, so most of them wait (the waitlist path). */
+const OPEN_LOOP_SESSIONS = Math.max(1, Math.ceil(OPEN_LOOP_PEOPLE / 1000));
+const PG_SERVER = process.env.PG_SERVER_URL ?? 'postgres://postgres@127.0.0.1:5432';
+const SESSION_SECRET = randomBytes(32).toString('hex');
+
+const REGISTER = `mutation($s: ID!) { registerForSession(sessionId: $s) { id status } }`;
+const CANCEL = `mutation($r: ID!) { cancelRegistration(registrationId: $r) { id status } }`;
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+// ---------------------------------------------------------------------------------------------
+// The registration path's SQL, from the built server
+
+/** The statements the service runs, read from server/dist (so the pgbench peer cannot drift). */
+async function registrationSql() {
+  const dist = join(root, 'server/dist/modules/events');
+  let sql;
+  try {
+    sql = await import(pathToFileURL(join(dist, 'registration.sql.js')).href);
+  } catch {
+    throw new Error('server/dist is missing: run "npm run build" first');
+  }
+  // Drift guard: the statements RegistrationsService.register runs (through lockSession and
+  // insert) and the values it binds to the INSERT, read from the built service.
+  const service = readFileSync(join(dist, 'registrations.service.js'), 'utf8');
+  const method = (name) => {
+    const start = service.indexOf(`    async ${name}(`);
+    return start < 0 ? '' : service.slice(start, service.indexOf('\n    async ', start + 1));
+  };
+  const used = new Set(
+    ['register', 'lockSession', 'insert'].flatMap((m) =>
+      [...method(m).matchAll(/\b[A-Z_]+_SQL\b/g)].map((x) => x[0]),
+    ),
+  );
+  const args = /INSERT_REGISTRATION_SQL,\s*\[([^\]]*)\]/
+    .exec(method('insert'))?.[1]
+    .split(',')
+    .map((a) => a.trim())
+    .filter(Boolean);
+  const known = { sessionId: 'session', personId: 'person', byId: 'person', status: 'status', null: 'null' };
+  if (
+    [...used].sort().join() !== 'INSERT_REGISTRATION_SQL,LOCK_SESSION_SQL' ||
+    !args ||
+    args.some((a) => !(a in known))
+  ) {
+    throw new Error(
+      `the registration path in registrations.service.js changed (statements ${[...used]}, INSERT values ${args}): ` +
+        'update the pgbench peer in this file',
+    );
+  }
+  return {
+    lock: sql.LOCK_SESSION_SQL,
+    insert: sql.INSERT_REGISTRATION_SQL,
+    // session, person, registered by (the person), status, ticket sent at (null: sent after commit)
+    insertArgs: args.map((a) => known[a]),
+  };
+}
+
+/** Which server was measured: the commit, and whether server/ had uncommitted changes. */
+function serverVersion() {
+  const git = (...args) => spawnSync('git', args, { cwd: root, encoding: 'utf8' }).stdout?.trim() ?? '';
+  const commit = git('rev-parse', '--short', 'HEAD') || 'unknown commit';
+  const dirty = git('status', '--porcelain', '--', 'server/src').length > 0;
+  const built = statSync(join(root, 'server/dist/main.js'))
+    .mtime.toISOString()
+    .slice(0, 16)
+    .replace('T', ' ');
+  return `${commit}${dirty ? ' + uncommitted server changes' : ''}, server/dist built ${built} UTC`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Database and server
+
+function pgAddress() {
+  const u = new URL(PG_SERVER);
+  return { host: u.hostname, port: u.port || '5432', user: decodeURIComponent(u.username || 'postgres') };
+}
+
+async function startServer(dbUrl) {
+  const port = 20000 + Math.floor(Math.random() * 20000);
+  // e.g. BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the server
+  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, 'server/dist/main.js'], {
+    cwd: root,
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      SESSION_SECRET,
+      DATABASE_URL: dbUrl,
+      DATABASE_POOL_SIZE: String(OPT.pool),
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      SEED_DEMO: 'false',
+      REDIS_URL: '',
+    },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  for (let i = 0; i < 120; i++) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/health`)).ok) return { port, child };
+    } catch {
+      /* not up yet */
+    }
+    if (child.exitCode !== null) break;
+    await sleep(250);
+  }
+  child.kill('SIGKILL');
+  throw new Error('server did not start');
+}
+
+async function stopServer(child) {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill('SIGTERM');
+  await exited;
+}
+
+/** People with a signed-in browser each: rows written the way SessionsService.create writes them. */
+async function createPeople(db, departmentId, prefix, count, roles = '{EMPLOYEE}') {
+  const people = Array.from({ length: count }, (_, i) => {
+    const token = randomBytes(32).toString('base64url');
+    return {
+      id: randomUUID(),
+      number: `${prefix}${String(i + 1).padStart(6, '0')}`,
+      cookie: `palma_session=${token}`,
+      tokenHash: createHmac('sha256', SESSION_SECRET).update(token).digest('hex'),
+    };
+  });
+  for (let from = 0; from < count; from += 5000) {
+    const chunk = people.slice(from, from + 5000);
+    await db.query(
+      `INSERT INTO people (id, employee_number, name, email, department_id, roles)
+       SELECT v.id, v.n, '참가자 ' || v.n, lower(v.n) || '@bench.palma', $3::uuid, $4::text[]
+         FROM unnest($1::uuid[], $2::varchar[]) AS v(id, n)`,
+      [chunk.map((p) => p.id), chunk.map((p) => p.number), departmentId, roles],
+    );
+    await db.query(
+      `INSERT INTO sessions (token_hash, person_id, expires_at, user_agent)
+       SELECT v.h, v.p, now() + interval '1 day', 'registration-benchmark'
+         FROM unnest($1::varchar[], $2::uuid[]) AS v(h, p)`,
+      [chunk.map((p) => p.tokenHash), chunk.map((p) => p.id)],
+    );
+  }
+  return people;
+}
+
+async function setUp(db) {
+  const [{ id: departmentId }] = (
+    await db.query(
+      `INSERT INTO departments (code, name_ko, name_en) VALUES ('BENCH', '벤치부', 'Bench') RETURNING id`,
+    )
+  ).rows;
+  const [organiser] = await createPeople(db, departmentId, 'ORG', 1, '{TRAINER}');
+  const [{ id: eventId }] = (
+    await db.query(
+      `INSERT INTO events (title_ko, title_en, kind, status, registration_opens_at, registration_closes_at,
+                           first_starts_at, last_ends_at, created_by_id, published_at)
+       VALUES ('등록 폭주 벤치마크', 'Registration rush benchmark', 'CONCERT', 'PUBLISHED', now() - interval '1 hour',
+               now() + interval '1 day', now() + interval '2 days', now() + interval '2 days 2 hours', $1, now())
+       RETURNING id`,
+      [organiser.id],
+    )
+  ).rows;
+  const session = async (capacity) =>
+    (
+      await db.query(
+        `INSERT INTO event_sessions (event_id, starts_at, ends_at, capacity)
+         VALUES ($1, now() + interval '2 days', now() + interval '2 days 2 hours', $2) RETURNING id`,
+        [eventId, capacity],
+      )
+    ).rows[0].id;
+  const sessions = {
+    warmUp: await session(WARM_UP_SEATS),
+    rush: await session(OPT.seats),
+    pgbench: await session(OPT.seats),
+    open: [],
+  };
+  for (let i = 0; i < OPEN_LOOP_SESSIONS; i++) sessions.open.push(await session(OPT.seats));
+  const people = {
+    warmUp: await createPeople(db, departmentId, 'W', WARM_UP_PEOPLE),
+    rush: await createPeople(db, departmentId, 'R', OPT.people),
+    open: OPT.naive ? [] : await createPeople(db, departmentId, 'O', OPEN_LOOP_PEOPLE),
+  };
+  // pgbench looks its next person up by number (one indexed read, like the server's cookie lookup).
+  await db.query(`CREATE TABLE bench_people (n integer PRIMARY KEY, id uuid NOT NULL)`);
+  await db.query(`CREATE SEQUENCE bench_seq`);
+  await db.query(
+    `INSERT INTO bench_people SELECT v.n, v.id FROM unnest($1::uuid[]) WITH ORDINALITY AS v(id, n)`,
+    [people.rush.map((p) => p.id)],
+  );
+  await db.query('ANALYZE');
+  return { sessions, people };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Load
+
+/** A GraphQL client over keep-alive HTTP/1.1 connections; resolves { ok, data } or { ok: false, error }. */
+function graphqlClient(port, maxSockets) {
+  const agent = new http.Agent({ keepAlive: true, maxSockets });
+  const call = (cookie, query, variables) =>
+    new Promise((resolve) => {
+      const body = JSON.stringify({ query, variables });
+      const req = http.request(
+        {
+          host: '127.0.0.1',
+          port,
+          path: '/graphql',
+          method: 'POST',
+          agent,
+          headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), cookie },
+        },
+        (res) => {
+          const chunks = [];
+          res.on('data', (c) => chunks.push(c));
+          res.on('error', (e) => resolve({ ok: false, error: e.code ?? e.message }));
+          res.on('end', () => {
+            let json = null;
+            try {
+              json = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+            } catch {
+              /* not JSON */
+            }
+            if (json?.errors) {
+              const e = json.errors[0];
+              resolve({ ok: false, error: `${e.extensions?.code ?? 'GRAPHQL_ERROR'}: ${e.message}` });
+            } else if (res.statusCode !== 200 || !json?.data) {
+              resolve({ ok: false, error: `HTTP ${res.statusCode}` });
+            } else {
+              resolve({ ok: true, data: json.data });
+            }
+          });
+        },
+      );
+      req.on('error', (e) => resolve({ ok: false, error: e.code ?? e.message }));
+      req.end(body);
+    });
+  return {
+    register: (person, sessionId) =>
+      call(person.cookie, REGISTER, { s: sessionId }).then((r) =>
+        r.ok ? { ok: true, reg: r.data.registerForSession } : r,
+      ),
+    cancel: (person, registrationId) =>
+      call(person.cookie, CANCEL, { r: registrationId }).then((r) =>
+        r.ok ? { ok: true, reg: r.data.cancelRegistration } : r,
+      ),
+    close: () => agent.destroy(),
+  };
+}
+
+function shuffled(items) {
+  const a = [...items];
+  for (let i = a.length - 1; i > 0; i--) {
+    const j = Math.floor(Math.random() * (i + 1));
+    [a[i], a[j]] = [a[j], a[i]];
+  }
+  return a;
+}
+
+function countError(errors, error) {
+  const key = String(error).slice(0, 160);
+  errors.set(key, (errors.get(key) ?? 0) + 1);
+}
+
+/**
+ * Everyone registers for one session, at most `concurrency` people at a time. Some double-click
+ * (two identical requests at once: both must return the same registration); some of the confirmed
+ * cancel shortly after — once the session is known to be full with people waiting, so that every
+ * such cancellation must promote the first person waiting.
+ */
+async function rush(
+  client,
+  sessionId,
+  people,
+  { concurrency, withCancels = true, cancelShare = CANCEL_SHARE },
+) {
+  const order = shuffled(people);
+  const doubles = new Set(shuffled(order.keys()).slice(0, Math.round(order.length * DOUBLE_CLICK_SHARE)));
+  const registerMs = [];
+  const cancelMs = [];
+  const errors = new Map();
+  const pairs = { total: 0, same: 0 };
+  const cancels = [];
+  let registered = 0;
+  let registerFailed = 0;
+  let waitlisted = 0;
+  let cancelled = 0;
+  let cancelsSent = 0;
+  let waitingWhenFirstCancelSent = null;
+  let markFull;
+  const full = new Promise((r) => (markFull = r));
+
+  const once = async (person) => {
+    const t = performance.now();
+    const r = await client.register(person, sessionId);
+    registerMs.push(performance.now() - t);
+    if (!r.ok) {
+      registerFailed++;
+      countError(errors, r.error);
+    }
+    return r;
+  };
+  const cancelLater = async (person, registrationId) => {
+    await full;
+    await sleep(Math.random() * 50);
+    waitingWhenFirstCancelSent ??= waitlisted;
+    cancelsSent++;
+    const t = performance.now();
+    const r = await client.cancel(person, registrationId);
+    cancelMs.push(performance.now() - t);
+    if (r.ok && r.reg.status === 'CANCELLED') cancelled++;
+    else countError(errors, r.ok ? `cancel returned ${r.reg.status}` : r.error);
+  };
+  const handle = async (index) => {
+    const person = order[index];
+    const results = await Promise.all(doubles.has(index) ? [once(person), once(person)] : [once(person)]);
+    const good = results.filter((r) => r.ok);
+    if (good.length === 0) return;
+    registered++;
+    if (results.length === 2) {
+      pairs.total++;
+      if (good.length === 2 && good[0].reg.id === good[1].reg.id) pairs.same++;
+    }
+    const reg = good[0].reg;
+    if (reg.status === 'WAITLISTED') {
+      waitlisted++;
+      markFull();
+    } else if (withCancels && reg.status === 'CONFIRMED' && Math.random() < cancelShare) {
+      cancels.push(cancelLater(person, reg.id));
+    }
+  };
+
+  const started = performance.now();
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(concurrency, order.length) }, async () => {
+      while (next < order.length) await handle(next++);
+    }),
+  );
+  markFull(); // nobody had to wait: cancellations now find an empty waitlist
+  await Promise.all(cancels);
+  const seconds = (performance.now() - started) / 1000;
+  return {
+    seconds,
+    registerMs,
+    cancelMs,
+    errors,
+    pairs,
+    registered,
+    registerFailed,
+    waitlisted,
+    cancelled,
+    cancelsSent,
+    // Every cancellation sent after W ≥ (cancellations) people were known to wait must promote one.
+    expectedPromotions:
+      waitingWhenFirstCancelSent !== null && waitingWhenFirstCancelSent >= cancelsSent ? cancelled : null,
+  };
+}
+
+/** Registrations on a fixed schedule, whatever the responses; latency from the scheduled time. */
+async function openLoop(client, sessionIds, people, rate, seconds) {
+  const total = rate * seconds;
+  const interval = 1000 / rate;
+  const latencies = [];
+  const errors = new Map();
+  const pending = [];
+  let maxLag = 0;
+  let ok = 0;
+  const start = performance.now() + 20;
+  let i = 0;
+  await new Promise((done) => {
+    const tick = () => {
+      const now = performance.now();
+      for (; i < total && start + i * interval <= now; i++) {
+        const scheduled = start + i * interval;
+        maxLag = Math.max(maxLag, now - scheduled);
+        pending.push(
+          client.register(people[i], sessionIds[i % sessionIds.length]).then((r) => {
+            latencies.push(performance.now() - scheduled);
+            if (r.ok) ok++;
+            else countError(errors, r.error);
+          }),
+        );
+      }
+      if (i < total) setTimeout(tick, 1);
+      else done();
+    };
+    setTimeout(tick, 20);
+  });
+  await Promise.all(pending);
+  return { seconds: (performance.now() - start) / 1000, latencies, errors, ok, maxLag };
+}
+
+/**
+ * The careless implementation: count the confirmed seats, then insert — separate statements, no
+ * lock, on connections with `session_replication_role = replica` so the count trigger (and with it
+ * the CHECK confirmed_count <= capacity) never fires. The unique indexes still hold.
+ */
+function naiveClient(dbUrl, capacity) {
+  const pool = new pg.Pool({
+    connectionString: dbUrl,
+    max: OPT.pool,
+    options: '-c session_replication_role=replica',
+  });
+  const fail = (e) => ({
+    ok: false,
+    error: e.code === '23505' ? `unique violation (${e.constraint})` : (e.message ?? String(e)),
+  });
+  return {
+    async register(person, sessionId) {
+      try {
+        const existing = await pool.query(
+          `SELECT id, status FROM event_registrations WHERE session_id = $1 AND person_id = $2 AND status <> 'CANCELLED'`,
+          [sessionId, person.id],
+        );
+        if (existing.rows[0]) return { ok: true, reg: existing.rows[0] };
+        const { rows } = await pool.query(
+          `SELECT count(*)::int AS n FROM event_registrations WHERE session_id = $1 AND status = 'CONFIRMED'`,
+          [sessionId],
+        );
+        const inserted =
+          rows[0].n < capacity
+            ? await pool.query(
+                `INSERT INTO event_registrations (session_id, person_id, registered_by_id, status, confirmed_at)
+                 VALUES ($1, $2, $2, 'CONFIRMED', now()) RETURNING id, status`,
+                [sessionId, person.id],
+              )
+            : await pool.query(
+                `INSERT INTO event_registrations (session_id, person_id, registered_by_id, status, waitlist_position)
+                 SELECT $1, $2, $2, 'WAITLISTED', coalesce(max(waitlist_position), 0) + 1
+                   FROM event_registrations WHERE session_id = $1 RETURNING id, status`,
+                [sessionId, person.id],
+              );
+        return { ok: true, reg: inserted.rows[0] };
+      } catch (e) {
+        return fail(e);
+      }
+    },
+    close: () => pool.end(),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// pgbench peer
+
+function pgbenchScript(sql) {
+  const bind = (text, params) =>
+    text.trim().replace(/\$(\d+)/g, (_, n) => {
+      if (!params[n - 1]) throw new Error(`no pgbench value for $${n} in:\n${text}`);
+      return params[n - 1];
+    });
+  const both = [':session', ':person'];
+  const insert = (status) =>
+    bind(
+      sql.insert,
+      sql.insertArgs.map((a) => ({ session: ':session', person: ':person', status, null: 'NULL' })[a]),
+    );
+  return [
+    '-- The registration path of RegistrationsService.register, statement for statement (SQL from',
+    '-- server/dist). The first line stands for the per-request cookie lookup: the next person, by number.',
+    `SELECT id AS person FROM bench_people WHERE n = (SELECT nextval('bench_seq')) \\gset`,
+    'BEGIN;',
+    `${bind(sql.lock, both)} \\gset s_`,
+    '\\if :s_confirmedCount < :s_capacity and :s_waitlistCount = 0',
+    `${insert(':confirmed')};`,
+    '\\else',
+    `${insert(':waitlisted')};`,
+    '\\endif',
+    'COMMIT;',
+    '',
+  ].join('\n');
+}
+
+async function runPgbench(dbName, sessionId, sql) {
+  const dir = mkdtempSync(join(tmpdir(), 'palma-pgbench-'));
+  const script = join(dir, 'register.sql');
+  writeFileSync(script, pgbenchScript(sql));
+  const { host, port, user } = pgAddress();
+  const clients = OPT.pool;
+  const perClient = Math.floor(OPT.people / clients);
+  const args = [
+    ...['-h', host, '-p', port, '-U', user, '-n', '-M', 'prepared', '-f', script],
+    ...['-c', String(clients), '-j', '2', '-t', String(perClient), '-D', `session=${sessionId}`],
+    ...['-D', 'confirmed=CONFIRMED', '-D', 'waitlisted=WAITLISTED', dbName],
+  ];
+  try {
+    const out = await new Promise((resolve, reject) => {
+      const child = spawn('pgbench', args, { stdio: ['ignore', 'pipe', 'pipe'] });
+      let text = '';
+      child.stdout.on('data', (d) => (text += d));
+      child.stderr.on('data', (d) => (text += d));
+      child.on('error', reject);
+      child.on('exit', (code) =>
+        code === 0 ? resolve(text) : reject(new Error(`pgbench failed:\n${text}`)),
+      );
+    });
+    const tps = Number(/tps = ([\d.]+)/.exec(out)?.[1]);
+    const latency = Number(/latency average = ([\d.]+) ms/.exec(out)?.[1]);
+    const processed = /number of transactions actually processed: (\d+)/.exec(out)?.[1];
+    const failed = Number(/number of failed transactions: (\d+)/.exec(out)?.[1] ?? 0);
+    if (!Number.isFinite(tps)) throw new Error(`no tps in pgbench output:\n${out}`);
+    return {
+      tps,
+      latency,
+      processed: Number(processed),
+      failed,
+      clients,
+      command: `pgbench ${args.join(' ')}`,
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Correctness
+
+/**
+ * The invariants, read from the database per session. `expect` may give, per session id, the
+ * number of promotions the client can prove must have happened.
+ */
+async function check(db, sessions, { expectPromotions = new Map(), naive = false } = {}) {
+  const ids = sessions.map((s) => s.id);
+  const { rows } = await db.query(
+    `SELECT s.id, s.capacity, s.confirmed_count, s.waitlist_count, s.waitlist_next,
+            count(r.id) FILTER (WHERE r.status = 'CONFIRMED')::int AS confirmed,
+            count(r.id) FILTER (WHERE r.status = 'WAITLISTED')::int AS waitlisted,
+            count(DISTINCT r.waitlist_position)::int AS positions,
+            min(r.waitlist_position) AS min_pos, max(r.waitlist_position) AS max_pos,
+            count(r.id) FILTER (WHERE r.status = 'CANCELLED' AND r.confirmed_at IS NOT NULL)::int AS cancelled_confirmed,
+            count(r.id) FILTER (WHERE r.status = 'CANCELLED' AND r.confirmed_at IS NULL)::int AS cancelled_waitlisted,
+            count(r.id) FILTER (WHERE r.promoted_at IS NOT NULL)::int AS promoted,
+            count(r.id) FILTER (WHERE r.promoted_at IS NOT NULL AND NOT EXISTS (
+              SELECT 1 FROM event_registrations c
+               WHERE c.session_id = r.session_id AND c.status = 'CANCELLED' AND c.confirmed_at IS NOT NULL
+                 AND c.cancelled_at = r.promoted_at))::int AS unpaired_promotions
+       FROM event_sessions s LEFT JOIN event_registrations r ON r.session_id = s.id
+      WHERE s.id = ANY($1::uuid[]) GROUP BY s.id`,
+    [ids],
+  );
+  const dup = new Map(
+    (
+      await db.query(
+        `SELECT session_id AS id, count(*)::int AS n FROM (
+           SELECT session_id, person_id FROM event_registrations WHERE session_id = ANY($1::uuid[])
+            GROUP BY 1, 2 HAVING count(*) > 1) x GROUP BY 1`,
+        [ids],
+      )
+    ).rows.map((r) => [r.id, r.n]),
+  );
+  // Waitlist order: registered_at is taken when the row is written, under the session lock, so
+  // by position it must never go backwards.
+  const order = new Map(
+    (
+      await db.query(
+        `SELECT session_id AS id, count(*) FILTER (WHERE at < prev_at)::int AS inversions
+           FROM (SELECT session_id, registered_at AS at, lag(registered_at) OVER w AS prev_at
+                   FROM event_registrations WHERE session_id = ANY($1::uuid[]) AND status = 'WAITLISTED'
+                 WINDOW w AS (PARTITION BY session_id ORDER BY waitlist_position)) y
+          GROUP BY 1`,
+        [ids],
+      )
+    ).rows.map((r) => [r.id, r.inversions]),
+  );
+  return sessions.map(({ id, label }) => {
+    const r = rows.find((x) => x.id === id);
+    const inversions = order.get(id) ?? 0;
+    const contiguous = r.waitlisted === 0 || r.max_pos - r.min_pos + 1 === r.waitlisted;
+    const fromCounter = naive || r.waitlisted === 0 || r.max_pos === r.waitlist_next - 1;
+    const expected = expectPromotions.get(id);
+    const failures = [];
+    if (r.confirmed > r.capacity) failures.push(`overbooked by ${r.confirmed - r.capacity}`);
+    if (r.confirmed_count !== r.confirmed || r.waitlist_count !== r.waitlisted)
+      failures.push(
+        `counters ${r.confirmed_count}/${r.waitlist_count} ≠ rows ${r.confirmed}/${r.waitlisted}`,
+      );
+    if (r.waitlisted > 0 && r.confirmed < r.capacity)
+      failures.push(`${r.capacity - r.confirmed} free seats while ${r.waitlisted} wait`);
+    if (dup.get(id)) failures.push(`${dup.get(id)} people registered twice`);
+    if (r.positions !== r.waitlisted)
+      failures.push(`${r.waitlisted - r.positions} duplicate waitlist positions`);
+    if (r.cancelled_waitlisted === 0 && !(contiguous && fromCounter))
+      failures.push('waitlist positions have gaps');
+    if (inversions > 0) failures.push(`${inversions} waitlist positions out of registered_at order`);
+    if (r.unpaired_promotions > 0)
+      failures.push(`${r.unpaired_promotions} promotions without a cancellation`);
+    if (r.promoted > r.cancelled_confirmed) failures.push('more promotions than cancelled seats');
+    if (expected !== undefined && expected !== null && r.promoted !== expected)
+      failures.push(`promotions ${r.promoted} ≠ cancellations while full ${expected}`);
+    return { label, ...r, inversions, duplicates: dup.get(id) ?? 0, expected, failures };
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Measurement helpers and output
+
+function percentile(sorted, p) {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))];
+}
+
+function latencyColumns(values) {
+  const sorted = Float64Array.from(values).sort();
+  const f = (v) => (Number.isFinite(v) ? v.toFixed(1) : '–');
+  return [0.5, 0.95, 0.99].map((p) => f(percentile(sorted, p))).concat(f(sorted[sorted.length - 1]));
+}
+
+/** utime + stime (and with `children`, cutime + cstime) of a process, in clock ticks. */
+function processTicks(pid, children = false) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return {
+      comm: stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')),
+      ppid: Number(f[1]),
+      ticks: Number(f[11]) + Number(f[12]) + (children ? Number(f[13]) + Number(f[14]) : 0),
+    };
+  } catch {
+    return null; // gone
+  }
+}
+
+/**
+ * CPU seconds used so far: by the machine (busy), the server, PostgreSQL (every postgres process,
+ * plus the postmaster's reaped children, so connections that ended count too) and this process
+ * with its finished children (pgbench).
+ */
+function cpuSample(serverPid) {
+  const [, ...fields] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/);
+  const n = fields.map(Number);
+  const busy = n.reduce((a, b) => a + b, 0) - n[3] - n[4];
+  const postgres = new Map();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    const p = processTicks(name);
+    if (p?.comm === 'postgres') postgres.set(Number(name), p);
+  }
+  let pg = 0;
+  for (const [pid, p] of postgres) {
+    pg += postgres.has(p.ppid) ? p.ticks : (processTicks(pid, true)?.ticks ?? p.ticks);
+  }
+  // This process and its finished children (pgbench's client).
+  const self = processTicks('self', true).ticks;
+  return {
+    busy: busy / 100,
+    server: serverPid ? (processTicks(serverPid)?.ticks ?? 0) / 100 : 0,
+    pg: pg / 100,
+    self: self / 100,
+    at: performance.now(),
+  };
+}
+
+/** Shares of the phase's wall time, in % of one core; `other` is everything else on the machine. */
+function cpuShare(before, after) {
+  const wall = (after.at - before.at) / 1000;
+  const pct = (s) => Math.round((s / wall) * 100);
+  const server = pct(after.server - before.server);
+  const pg = pct(after.pg - before.pg);
+  const self = pct(after.self - before.self);
+  const other = Math.max(0, pct(after.busy - before.busy) - server - pg - self);
+  const cores = availableParallelism() * 100;
+  return {
+    other,
+    text: `server ${server} %, PostgreSQL ${pg} %, load generator or pgbench client ${self} %, other processes ${other} % (of ${cores} %)`,
+  };
+}
+
+/** A note when something else on the machine took a noticeable share of the CPU. */
+function noisyNote(phases) {
+  const noisy = phases.filter(([, cpu]) => cpu.other >= 20);
+  if (noisy.length === 0) return '';
+  return (
+    `\nNOTE: other processes used ${noisy.map(([name, cpu]) => `${cpu.other} % CPU during ${name}`).join(', ')}; ` +
+    'these numbers are not those of an otherwise idle machine.'
+  );
+}
+
+function errorLines(errors) {
+  return [...errors].map(([kind, n]) => `    ${n} × ${kind}`);
+}
+
+function table(header, rows) {
+  const lines = [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`];
+  for (const row of rows) lines.push(`| ${row.join(' | ')} |`);
+  return lines.join('\n');
+}
+
+const fmt = (n, digits = 0) =>
+  n.toLocaleString('en', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+
+function correctnessTable(results) {
+  return table(
+    [
+      'session',
+      'seats',
+      'confirmed',
+      'counter',
+      'waiting',
+      'positions',
+      'cancelled seats',
+      'promotions',
+      'overbooked',
+      'verdict',
+    ],
+    results.map((r) => [
+      r.label,
+      r.capacity,
+      r.confirmed,
+      r.confirmed_count,
+      r.waitlisted,
+      r.waitlisted ? `${r.min_pos}–${r.max_pos} (${r.positions} distinct)` : '–',
+      r.cancelled_confirmed,
+      r.expected != null ? `${r.promoted} (expected ${r.expected})` : r.promoted,
+      r.confirmed > r.capacity ? `YES (+${r.confirmed - r.capacity})` : 'no',
+      r.failures.length ? `FAIL: ${r.failures.join('; ')}` : 'ok',
+    ]),
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+
+async function main() {
+  const sql = await registrationSql();
+  const dbName = `palma_bench_${process.pid}`;
+  const dbUrl = `${PG_SERVER}/${dbName}`;
+  const admin = new pg.Client({ connectionString: `${PG_SERVER}/postgres` });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${dbName}`);
+  let server = null;
+  let db = null;
+  const cleanUp = async () => {
+    if (server) await stopServer(server.child).catch(() => undefined);
+    server = null;
+    await db?.end().catch(() => undefined);
+    db = null;
+    if (OPT.keepDb)
+      console.log(`\nkept database ${dbName} (drop it with: dropdb -h 127.0.0.1 -U postgres ${dbName})`);
+    else await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`).catch(() => undefined);
+    await admin.end().catch(() => undefined);
+  };
+  const interrupted = async () => {
+    await cleanUp();
+    process.exit(130);
+  };
+  process.once('SIGINT', interrupted);
+  process.once('SIGTERM', interrupted);
+  try {
+    const t0 = performance.now();
+    server = await startServer(dbUrl); // migrates the fresh database
+    db = new pg.Client({ connectionString: dbUrl });
+    await db.connect();
+    const { sessions, people } = await setUp(db);
+    console.log(`server: ${serverVersion()}`);
+    console.log(
+      `set-up: database ${dbName}, ${fmt(OPT.people + WARM_UP_PEOPLE + people.open.length)} people signed in, ` +
+        `${2 + sessions.open.length + 1} sessions, ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+    );
+
+    if (OPT.naive) {
+      await stopServer(server.child);
+      server = null;
+      const naive = naiveClient(dbUrl, OPT.seats);
+      const before = cpuSample(null);
+      const result = await rush(naive, sessions.rush, people.rush, {
+        concurrency: OPT.concurrency,
+        withCancels: false,
+      });
+      const cpu = cpuShare(before, cpuSample(null));
+      await naive.close();
+      const [checked] = await check(db, [{ id: sessions.rush, label: 'rush (naive)' }], { naive: true });
+      const [lat50, lat95, lat99, max] = latencyColumns(result.registerMs);
+      console.log(
+        `\nNAIVE registration (count confirmed, then insert; count trigger off), ${fmt(OPT.people)} people, ` +
+          `${OPT.seats} seats, ${OPT.concurrency} in flight over ${OPT.pool} connections\n`,
+      );
+      console.log(
+        table(
+          ['phase', 'requests', 'ok', 'errors', 'registrations/s', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms'],
+          [
+            [
+              'naive rush',
+              result.registerMs.length,
+              result.registerMs.length - result.registerFailed,
+              result.registerFailed,
+              fmt(result.registered / result.seconds),
+              lat50,
+              lat95,
+              lat99,
+              max,
+            ],
+          ],
+        ),
+      );
+      if (result.errors.size)
+        console.log(`\nerrors (refused by the unique indexes):\n${errorLines(result.errors).join('\n')}`);
+      console.log(`\nCPU during the rush: ${cpu.text}${noisyNote([['the rush', cpu]])}`);
+      console.log(`\nCorrectness (read from the database after the run)\n`);
+      console.log(correctnessTable([checked]));
+      const caught = checked.confirmed > checked.capacity;
+      console.log(`\nCHECKER CAUGHT OVERBOOKING: ${caught ? 'yes' : 'no'}`);
+      console.log(`CHECKER FAILURES: ${checked.failures.length ? checked.failures.join('; ') : 'none'}`);
+      return;
+    }
+
+    const client = graphqlClient(server.port, Math.max(OPT.concurrency * 2, 1024));
+    // Warm-up (JIT, connections): not reported, but checked like the rest.
+    await rush(client, sessions.warmUp, people.warmUp, { concurrency: 64, cancelShare: 0.05 });
+
+    const loadBefore = loadavg()[0].toFixed(1);
+    let before = cpuSample(server.child.pid);
+    const rushResult = await rush(client, sessions.rush, people.rush, { concurrency: OPT.concurrency });
+    const rushCpu = cpuShare(before, cpuSample(server.child.pid));
+
+    before = cpuSample(server.child.pid);
+    const bench = await runPgbench(dbName, sessions.pgbench, sql);
+    const benchCpu = cpuShare(before, cpuSample(server.child.pid));
+
+    before = cpuSample(server.child.pid);
+    const open = await openLoop(client, sessions.open, people.open, OPT.rate, OPT.seconds);
+    const openCpu = cpuShare(before, cpuSample(server.child.pid));
+    client.close();
+
+    const checked = await check(
+      db,
+      [
+        { id: sessions.warmUp, label: 'warm-up' },
+        { id: sessions.rush, label: 'rush' },
+        { id: sessions.pgbench, label: 'pgbench' },
+        ...sessions.open.map((id, i) => ({ id, label: `open loop ${i + 1}` })),
+      ],
+      { expectPromotions: new Map([[sessions.rush, rushResult.expectedPromotions]]) },
+    );
+
+    const errorCount = (m) => [...m.values()].reduce((a, b) => a + b, 0);
+    const rushErrors = errorCount(rushResult.errors);
+    const rushRegPerS = rushResult.registered / rushResult.seconds;
+    const ratio = rushRegPerS / bench.tps;
+    const openErrors = errorCount(open.errors);
+    const [o50, o95, o99, oMax] = latencyColumns(open.latencies);
+
+    console.log(
+      `\nRegistration rush: ${fmt(OPT.people)} people, one session of ${OPT.seats} seats, ` +
+        `${OPT.concurrency} requests in flight, server pool ${OPT.pool} connections ` +
+        `(${rushResult.pairs.total} double clicks, ${rushResult.cancelled} cancellations)\n`,
+    );
+    console.log(
+      table(
+        ['phase', 'requests', 'ok', 'errors', 'throughput/s', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms'],
+        [
+          [
+            'rush: registerForSession',
+            rushResult.registerMs.length,
+            rushResult.registerMs.length - rushResult.registerFailed,
+            rushResult.registerFailed,
+            `${fmt(rushRegPerS)} registrations`,
+            ...latencyColumns(rushResult.registerMs),
+          ],
+          [
+            'rush: cancelRegistration',
+            rushResult.cancelMs.length,
+            rushResult.cancelled,
+            rushResult.cancelsSent - rushResult.cancelled,
+            '',
+            ...latencyColumns(rushResult.cancelMs),
+          ],
+          [
+            `pgbench peer (${bench.clients} clients)`,
+            bench.processed,
+            bench.processed - bench.failed,
+            bench.failed,
+            `${fmt(bench.tps)} registrations`,
+            `avg ${bench.latency.toFixed(1)}`,
+            '',
+            '',
+            '',
+          ],
+          [
+            `open loop: ${fmt(OPT.rate)}/s for ${OPT.seconds} s`,
+            open.latencies.length,
+            open.ok,
+            openErrors,
+            `${fmt(open.ok / open.seconds)} registrations`,
+            o50,
+            o95,
+            o99,
+            oMax,
+          ],
+        ],
+      ),
+    );
+    console.log(
+      `\nrush throughput / pgbench: ${ratio.toFixed(2)}× (${fmt(rushRegPerS)} / ${fmt(bench.tps)} registrations/s; ` +
+        `rush: ${fmt(rushResult.registered)} people in ${rushResult.seconds.toFixed(2)} s incl. cancellations)`,
+    );
+    console.log(
+      `open loop: ${OPEN_LOOP_SESSIONS} sessions of ${OPT.seats} seats, ${fmt(OPEN_LOOP_PEOPLE)} people; latency from the ` +
+        `scheduled send time; the generator sent at most ${open.maxLag.toFixed(1)} ms late`,
+    );
+    console.log(
+      `pgbench: the same statements as RegistrationsService.register (SQL from server/dist), -M prepared (as the server: named prepared statements), ` +
+        `one extra indexed read per transaction for the next person (in place of the cookie lookup)`,
+    );
+    console.log(
+      `\nCPU (${availableParallelism()} cores; server, PostgreSQL and load generator share them; ` +
+        `load average before the rush ${loadBefore})`,
+    );
+    console.log(`  rush:      ${rushCpu.text}`);
+    console.log(`  pgbench:   ${benchCpu.text}`);
+    console.log(`  open loop: ${openCpu.text}`);
+    const note = noisyNote([
+      ['the rush', rushCpu],
+      ['pgbench', benchCpu],
+      ['the open loop', openCpu],
+    ]);
+    if (note) console.log(note);
+    for (const [label, errors] of [
+      ['rush', rushResult.errors],
+      ['open loop', open.errors],
+    ]) {
+      if (errors.size) console.log(`\nerrors in ${label}:\n${errorLines(errors).join('\n')}`);
+    }
+
+    console.log(`\nCorrectness (read from the database after the run)\n`);
+    console.log(correctnessTable(checked));
+    const rushCheck = checked.find((c) => c.label === 'rush');
+    const pairsOk = rushResult.pairs.same === rushResult.pairs.total;
+    console.log(
+      `\ndouble clicks answered with the same registration: ${rushResult.pairs.same}/${rushResult.pairs.total}` +
+        `${pairsOk ? '' : '  FAIL'}`,
+    );
+    const invariantsOk = checked.every((c) => c.failures.length === 0) && pairsOk;
+    const errorsOk = rushErrors === 0 && openErrors === 0 && bench.failed === 0;
+    if (!invariantsOk || !errorsOk) process.exitCode = 1;
+    console.log(
+      `\ntargets: zero overbooking ${checked.every((c) => c.confirmed <= c.capacity) ? 'met' : 'NOT met'}; ` +
+        `zero errors ${errorsOk ? 'met' : 'NOT met'}; ` +
+        `ratio ≥ 0.4 ${ratio >= 0.4 ? 'met' : 'NOT met'} (${ratio.toFixed(2)}); ` +
+        `open-loop p99 < 250 ms ${Number(o99) < 250 ? 'met' : 'NOT met'} (${o99} ms)`,
+    );
+    console.log(`confirmed in the rush session: ${rushCheck.confirmed} of ${rushCheck.capacity}`);
+    console.log(`invariants: ${invariantsOk ? 'all hold' : 'FAILED'}`);
+  } finally {
+    await cleanUp();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
