@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 
 /**
  * The SQL of the registration path, in one place: the service runs exactly these statements,
@@ -77,6 +77,71 @@ ON CONFLICT (session_id, person_id) DO UPDATE
        ticket_sent_at = EXCLUDED.ticket_sent_at
  WHERE r.status = 'CANCELLED'
 RETURNING ${REGISTRATION_COLUMNS}`;
+
+/**
+ * A person registering themselves, in ONE statement run on its own (autocommit): lock the
+ * session row, decide (seat, waitlist place, or nothing when the person already holds a
+ * registration or may not register now), take the waitlist place, insert — so the session lock
+ * is held only inside PostgreSQL, never across a round trip to the server. Returns the decision
+ * facts (the service turns "nothing" into the reason) and the registration when one was made.
+ * Positions may skip a number when a double click lost the race (this statement's snapshot
+ * predates the lock wait); they stay unique and in arrival order. $1 session id, $2 person id.
+ */
+export const REGISTER_SQL = `
+WITH s AS (${LOCK_SESSION_SQL}),
+decision AS (
+  SELECT s.*,
+         CASE WHEN s."activeRegistrationId" IS NOT NULL OR s.status <> 'PUBLISHED' OR NOT s."inAudience"
+                OR statement_timestamp() >= s."startsAt"
+                OR statement_timestamp() < coalesce(s."opensAt", '-infinity')
+                OR statement_timestamp() >= coalesce(s."closesAt", 'infinity')
+              THEN NULL
+              WHEN s."confirmedCount" < s.capacity AND s."waitlistCount" = 0 THEN 'CONFIRMED'
+              ELSE 'WAITLISTED' END AS "newStatus"
+    FROM s
+),
+place AS (
+  UPDATE event_sessions x SET waitlist_next = x.waitlist_next + 1
+    FROM decision d
+   WHERE x.id = d.id AND d."newStatus" = 'WAITLISTED'
+  RETURNING x.waitlist_next - 1 AS position
+),
+ins AS (
+  INSERT INTO event_registrations AS r
+         (session_id, person_id, registered_by_id, status, waitlist_position, registered_at, confirmed_at)
+  SELECT d.id, $2, $2, d."newStatus", (SELECT position FROM place), clock_timestamp(),
+         CASE WHEN d."newStatus" = 'CONFIRMED' THEN clock_timestamp() END
+    FROM decision d
+   WHERE d."newStatus" IS NOT NULL
+  ON CONFLICT (session_id, person_id) DO UPDATE
+     SET status = EXCLUDED.status, waitlist_position = EXCLUDED.waitlist_position,
+         registered_by_id = EXCLUDED.registered_by_id, registered_at = EXCLUDED.registered_at,
+         confirmed_at = EXCLUDED.confirmed_at, promoted_at = NULL, cancelled_at = NULL, ticket_sent_at = NULL
+   WHERE r.status = 'CANCELLED'
+  RETURNING ${REGISTRATION_COLUMNS}
+)
+SELECT d."eventId", d.capacity, d."confirmedCount", d."waitlistCount", d."startsAt", d.status AS "eventStatus",
+       d."opensAt", d."closesAt", d."inAudience", d."activeRegistrationId", d."newStatus", ins.*
+  FROM decision d LEFT JOIN ins ON TRUE`;
+
+/**
+ * Runs one statement on its own pooled connection, outside any transaction (so it commits by
+ * itself), as a named prepared statement. Returns the rows.
+ */
+export async function runAlone<T>(
+  dataSource: DataSource,
+  name: string,
+  text: string,
+  values: unknown[],
+): Promise<T[]> {
+  const runner = dataSource.createQueryRunner();
+  try {
+    await runner.connect();
+    return await runPrepared<T>(runner.manager, name, text, values);
+  } finally {
+    await runner.release();
+  }
+}
 
 /**
  * Gives the first `$2` waitlisted people of session `$1` a seat, in waitlist order. The caller

@@ -28,7 +28,9 @@ import {
   type Attendee,
   LOCK_SESSION_SQL,
   PROMOTE_SQL,
+  REGISTER_SQL,
   REGISTRATION_COLUMNS,
+  runAlone,
   runPrepared,
 } from './registration.sql.js';
 import { SeatsPublisher } from './seats-publisher.js';
@@ -48,6 +50,46 @@ interface LockedSession {
   titleEn: string;
   inAudience: boolean;
   activeRegistrationId: string | null;
+}
+
+/** What REGISTER_SQL returns: the decision facts, and the registration columns when one was made. */
+interface RegisterRow {
+  eventId: string;
+  capacity: number;
+  confirmedCount: number;
+  waitlistCount: number;
+  startsAt: Date;
+  eventStatus: string;
+  opensAt: Date | null;
+  closesAt: Date | null;
+  inAudience: boolean;
+  activeRegistrationId: string | null;
+  newStatus: RegistrationStatus | null;
+  id: string | null;
+  sessionId: string;
+  personId: string;
+  status: RegistrationStatus;
+  waitlistPosition: number | null;
+  registeredAt: Date;
+  registeredById: string;
+  confirmedAt: Date | null;
+  promotedAt: Date | null;
+  cancelledAt: Date | null;
+}
+
+function registrationOf(r: RegisterRow): Registration {
+  return {
+    id: r.id!,
+    sessionId: r.sessionId,
+    personId: r.personId,
+    status: r.status,
+    waitlistPosition: r.waitlistPosition,
+    registeredAt: r.registeredAt,
+    registeredById: r.registeredById,
+    confirmedAt: r.confirmedAt,
+    promotedAt: r.promotedAt,
+    cancelledAt: r.cancelledAt,
+  } as Registration;
 }
 
 export interface GroupRegistrationResult {
@@ -78,17 +120,24 @@ export class RegistrationsService {
    * Idempotent: an active registration is returned as it is (a double click, a retry).
    */
   async register(viewer: Viewer, sessionId: string): Promise<Registration> {
-    const registration = await this.dataSource.transaction(async (em) => {
-      const session = await this.lockSession(em, sessionId, viewer.personId);
-      if (session.activeRegistrationId) return (await this.findActive(em, sessionId, viewer.personId))!;
-      this.assertOpen(session);
-      if (!session.inAudience) throw EventErrors.notInAudience();
-      const seat = session.confirmedCount < session.capacity && session.waitlistCount === 0;
-      return (
-        (await this.insert(em, session.id, viewer.personId, viewer.personId, seat)) ??
-        (await this.findActive(em, sessionId, viewer.personId))!
-      );
-    });
+    if (!/^[0-9a-f-]{36}$/i.test(sessionId)) throw EventErrors.sessionNotFound(sessionId);
+    const [row] = await runAlone<RegisterRow>(this.dataSource, 'palma_register', REGISTER_SQL, [
+      sessionId,
+      viewer.personId,
+    ]);
+    if (!row || row.eventStatus === 'DRAFT') throw EventErrors.sessionNotFound(sessionId);
+    let registration: Registration | null = row.id ? registrationOf(row) : null;
+    if (!registration && (row.activeRegistrationId || row.newStatus)) {
+      // Already registered (a retry, or a double click that won the race meanwhile).
+      const [active] = await this.dataSource.query(ACTIVE_REGISTRATION_SQL, [sessionId, viewer.personId]);
+      registration = (active as Registration | undefined) ?? null;
+    }
+    if (!registration) {
+      // Nothing was written: say why, with the same rules the page shows.
+      this.assertOpen({ ...row, status: row.eventStatus });
+      if (!row.inAudience) throw EventErrors.notInAudience();
+      throw EventErrors.closed();
+    }
     this.seats.changed([sessionId]);
     if (registration.status === 'CONFIRMED') this.ticketNotices.kick();
     return registration;
@@ -327,7 +376,7 @@ export class RegistrationsService {
     return session;
   }
 
-  private assertOpen(session: LockedSession): void {
+  private assertOpen(session: Pick<LockedSession, 'status' | 'opensAt' | 'closesAt' | 'startsAt'>): void {
     if (session.status === 'CANCELLED') throw EventErrors.cancelled();
     const window = registrationWindow(
       { opensAt: session.opensAt, closesAt: session.closesAt, startsAt: session.startsAt },
