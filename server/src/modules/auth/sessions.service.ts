@@ -5,7 +5,12 @@ import type { Role } from '@palma/shared';
 import { DataSource, IsNull } from 'typeorm';
 import type { Viewer } from '../../common/auth/viewer.js';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
+import { runAlone } from '../../database/prepared.js';
 import { Session } from './session.entity.js';
+
+const RESOLVE_SESSION_SQL = `SELECT s.id AS session_id, p.id AS person_id, p.roles, p.department_id
+  FROM sessions s JOIN people p ON p.id = s.person_id
+ WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > now() AND p.active`;
 
 /**
  * Opaque session tokens: the browser holds 32 random bytes; the database holds only an HMAC of
@@ -42,14 +47,13 @@ export class SessionsService {
   /** The viewer for a token, or null when it is unknown, expired, revoked or the person is inactive. */
   async resolve(token: string | undefined | null): Promise<Viewer | null> {
     if (!token || token.length > 100) return null;
-    const rows: { session_id: string; person_id: string; roles: Role[]; department_id: string }[] =
-      await this.dataSource.query(
-        `SELECT s.id AS session_id, p.id AS person_id, p.roles, p.department_id
-           FROM sessions s JOIN people p ON p.id = s.person_id
-          WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > now() AND p.active`,
-        [this.digest(token)],
-      );
-    const row = rows[0];
+    // Every signed-in request runs this: a named prepared statement, planned once per connection.
+    const [row] = await runAlone<{
+      session_id: string;
+      person_id: string;
+      roles: Role[];
+      department_id: string;
+    }>(this.dataSource, 'palma_resolve_session', RESOLVE_SESSION_SQL, [this.digest(token)]);
     return row
       ? {
           sessionId: row.session_id,

@@ -1,5 +1,3 @@
-import type { DataSource, EntityManager } from 'typeorm';
-
 /**
  * The SQL of the registration path, in one place: the service runs exactly these statements,
  * and the benchmark (e2e/load) feeds the same text to pgbench as its peer.
@@ -125,25 +123,6 @@ SELECT d."eventId", d.capacity, d."confirmedCount", d."waitlistCount", d."starts
   FROM decision d LEFT JOIN ins ON TRUE`;
 
 /**
- * Runs one statement on its own pooled connection, outside any transaction (so it commits by
- * itself), as a named prepared statement. Returns the rows.
- */
-export async function runAlone<T>(
-  dataSource: DataSource,
-  name: string,
-  text: string,
-  values: unknown[],
-): Promise<T[]> {
-  const runner = dataSource.createQueryRunner();
-  try {
-    await runner.connect();
-    return await runPrepared<T>(runner.manager, name, text, values);
-  } finally {
-    await runner.release();
-  }
-}
-
-/**
  * Gives the first `$2` waitlisted people of session `$1` a seat, in waitlist order. The caller
  * tells them in the same transaction (so their ticket counts as sent).
  */
@@ -182,24 +161,3 @@ SELECT r.id AS "registrationId", r.session_id AS "sessionId", r.person_id AS "pe
   JOIN people p ON p.id = r.person_id
   JOIN departments d ON d.id = p.department_id
   LEFT JOIN event_check_ins c ON c.registration_id = r.id AND c.undone_at IS NULL`;
-
-type PreparingConnection = {
-  query(q: { name: string; text: string; values: unknown[] }): Promise<{ rows: unknown[] }>;
-};
-
-/**
- * Runs one of the statements above as a named prepared statement on the transaction's own
- * connection, so PostgreSQL plans it once per connection instead of on every registration (the
- * hot path holds the session lock while these run). Returns the rows.
- */
-export async function runPrepared<T>(
-  em: EntityManager,
-  name: string,
-  text: string,
-  values: unknown[],
-): Promise<T[]> {
-  const connection = (em.queryRunner as { databaseConnection?: PreparingConnection } | undefined)
-    ?.databaseConnection;
-  if (!connection) throw new Error('runPrepared needs a transaction’s EntityManager');
-  return (await connection.query({ name, text, values })).rows as T[];
-}

@@ -30,9 +30,8 @@ import {
   PROMOTE_SQL,
   REGISTER_SQL,
   REGISTRATION_COLUMNS,
-  runAlone,
-  runPrepared,
 } from './registration.sql.js';
+import { runAlone, runPrepared } from '../../database/prepared.js';
 import { SeatsPublisher } from './seats-publisher.js';
 import { TicketNoticesService } from './ticket-notices.service.js';
 

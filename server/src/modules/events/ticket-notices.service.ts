@@ -27,6 +27,19 @@ interface DueTicket {
  * nothing is lost if the process stops: the periodic run (or another process) picks it up, and
  * rows are claimed with SKIP LOCKED so several processes never send twice.
  */
+/** Formatters are costly to build; a ticket run formats many times in few zones. */
+const formats = new Map<string, Intl.DateTimeFormat>();
+function dateTimeFormat(locale: string, timeZone: string): Intl.DateTimeFormat {
+  const key = `${locale} ${timeZone}`;
+  let format = formats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeStyle: 'short', timeZone });
+    if (formats.size > 100) formats.clear();
+    formats.set(key, format);
+  }
+  return format;
+}
+
 @Injectable()
 export class TicketNoticesService implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger('TicketNotices');
@@ -90,12 +103,7 @@ export class TicketNoticesService implements OnModuleInit, OnModuleDestroy {
         [limit],
       );
       for (const t of due) {
-        const when = (locale: string) =>
-          new Intl.DateTimeFormat(locale, {
-            dateStyle: 'full',
-            timeStyle: 'short',
-            timeZone: t.timeZone,
-          }).format(t.startsAt);
+        const when = (locale: string) => dateTimeFormat(locale, t.timeZone).format(t.startsAt);
         const where = t.venue || t.onlineUrl;
         const byManager = t.registeredById !== t.personId;
         const token = this.tickets.sign(t.id);
