@@ -8,3 +8,4 @@ export * from './lesson-content.js';
 export * from './campaigns.js';
 export * from './quiz/index.js';
 export * from './events.js';
+export * from './live.js';

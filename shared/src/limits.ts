@@ -17,4 +17,6 @@ export const Limits = {
   graphqlMaxDepth: 10,
   graphqlMaxAliases: 15,
   graphqlMaxCost: 5_000,
+  /** Subscriptions one websocket may hold at once (a page needs a handful). */
+  subscriptionsPerSocket: 20,
 } as const;
