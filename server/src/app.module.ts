@@ -21,6 +21,7 @@ import { CoursesModule } from './modules/courses/courses.module.js';
 import { EventsModule } from './modules/events/events.module.js';
 import { HeartbeatModule } from './modules/heartbeat/heartbeat.module.js';
 import { LedgerModule } from './modules/ledger/ledger.module.js';
+import { LiveModule } from './modules/live/live.module.js';
 import { NotificationsModule } from './modules/notifications/notifications.module.js';
 import { OrgModule } from './modules/org/org.module.js';
 import { QuizzesModule } from './modules/quizzes/quizzes.module.js';
@@ -57,6 +58,7 @@ export class AppModule {
         CertificatesModule,
         QuizzesModule,
         EventsModule,
+        LiveModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -12,6 +12,10 @@ import { EventCover } from '../modules/events/entities/event-cover.entity.js';
 import { Registration } from '../modules/events/entities/registration.entity.js';
 import { CheckIn } from '../modules/events/entities/check-in.entity.js';
 import { CalendarFeed } from '../modules/events/entities/calendar-feed.entity.js';
+import { LiveAnswer } from '../modules/live/entities/live-answer.entity.js';
+import { LiveGame } from '../modules/live/entities/live-game.entity.js';
+import { LivePlayer } from '../modules/live/entities/live-player.entity.js';
+import { LiveRound } from '../modules/live/entities/live-round.entity.js';
 import { Certificate } from '../modules/certificates/certificate.entity.js';
 import { Notification } from '../modules/notifications/notification.entity.js';
 import { OutboxEmail } from '../modules/notifications/outbox-email.entity.js';
@@ -71,4 +75,8 @@ export const ENTITIES = [
   Registration,
   CheckIn,
   CalendarFeed,
+  LiveGame,
+  LiveRound,
+  LivePlayer,
+  LiveAnswer,
 ];

@@ -2,7 +2,12 @@ import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 
 /** A graphql-ws client that sends the given cookie on the upgrade request, as a browser would. */
-export function wsClient(baseUrl: string, cookie: string | null, onClose?: (code: number) => void): Client {
+export function wsClient(
+  baseUrl: string,
+  cookie: string | null,
+  onClose?: (code: number) => void,
+  connectionParams?: Record<string, unknown>,
+): Client {
   class CookieWebSocket extends WebSocket {
     constructor(url: string, protocols?: string | string[]) {
       super(url, protocols, { headers: cookie ? { cookie } : {} });
@@ -13,6 +18,7 @@ export function wsClient(baseUrl: string, cookie: string | null, onClose?: (code
     webSocketImpl: CookieWebSocket,
     retryAttempts: 0,
     lazy: false,
+    connectionParams,
     on: { closed: (event) => onClose?.((event as { code: number }).code) },
   });
 }

@@ -12,6 +12,8 @@ export interface Viewer {
 /** The GraphQL context for both HTTP operations and websocket subscriptions. */
 export interface GqlContext {
   viewer: Viewer | null;
+  /** A websocket opened by a live-game guest: the player its token names. */
+  guestPlayerId?: string | null;
   ip: string;
   req?: Request;
   res?: Response;

@@ -1,12 +1,13 @@
 import type { ApolloDriverConfig } from '@nestjs/apollo';
 import type { Request, Response } from 'express';
+import { Limits } from '@palma/shared';
 import {
+  GraphQLError,
   specifiedRules,
   validate,
   type DocumentNode,
   type ExecutionArgs,
   type ExecutionResult,
-  type GraphQLError,
   type GraphQLSchema,
 } from 'graphql';
 import type { Context as WsContext } from 'graphql-ws';
@@ -14,6 +15,7 @@ import type { IncomingMessage } from 'node:http';
 import type { AppConfig } from '../../config/app-config.js';
 import type { SessionCookie } from '../../modules/auth/session-cookie.js';
 import type { SessionsService } from '../../modules/auth/sessions.service.js';
+import { PlayerTokenSigner } from '../auth/player-token.js';
 import type { GqlContext, Viewer } from '../auth/viewer.js';
 import { formatError } from '../errors/format-error.js';
 import { queryLimitRules } from './limits.js';
@@ -21,6 +23,7 @@ import { queryLimitRules } from './limits.js';
 interface WsExtra {
   request: IncomingMessage;
   viewer?: Viewer;
+  guestPlayerId?: string;
 }
 
 function isWsContext(arg: unknown): arg is WsContext<Record<string, unknown>, WsExtra> {
@@ -37,6 +40,7 @@ export function graphqlOptions(
   cookie: SessionCookie,
 ): ApolloDriverConfig {
   const limitRules = queryLimitRules();
+  const playerTokens = new PlayerTokenSigner(config.session.secret);
   return {
     autoSchemaFile: config.schemaFile ?? true,
     sortSchema: true,
@@ -52,13 +56,28 @@ export function graphqlOptions(
       'graphql-ws': {
         path: '/graphql',
         connectionInitWaitTimeout: 5_000,
-        // An unauthenticated socket is refused (closed with 4403 Forbidden).
+        // A socket needs a session cookie, or a live-game player token in its connection
+        // params (a guest at a concert); anything else is refused (closed with 4403 Forbidden).
         onConnect: async (ctx: WsContext<Record<string, unknown>, WsExtra>) => {
           const viewer = await sessions.resolve(cookie.read(ctx.extra.request.headers));
-          if (!viewer) return false;
-          ctx.extra.viewer = viewer;
+          if (viewer) {
+            ctx.extra.viewer = viewer;
+            return true;
+          }
+          const guestPlayerId = playerTokens.verify(ctx.connectionParams?.playerToken);
+          if (!guestPlayerId) return false;
+          ctx.extra.guestPlayerId = guestPlayerId;
           return true;
         },
+        // One socket holds a bounded number of subscriptions.
+        onSubscribe: (ctx: WsContext<Record<string, unknown>, WsExtra>) =>
+          Object.keys(ctx.subscriptions).length >= Limits.subscriptionsPerSocket
+            ? [
+                new GraphQLError(`At most ${Limits.subscriptionsPerSocket} subscriptions per connection`, {
+                  extensions: { code: 'TOO_MANY_SUBSCRIPTIONS' },
+                }),
+              ]
+            : undefined,
         validate: (schema: GraphQLSchema, document: DocumentNode) =>
           validate(schema, document, [...specifiedRules, ...limitRules]),
         // Errors on a socket look exactly like errors over HTTP (stable extensions.code).
@@ -83,6 +102,7 @@ export function graphqlOptions(
         const request = arg.extra.request;
         return {
           viewer: arg.extra.viewer ?? null,
+          guestPlayerId: arg.extra.guestPlayerId ?? null,
           ip: request.socket.remoteAddress ?? 'unknown',
           req: request as Request,
         };

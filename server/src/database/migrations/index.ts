@@ -4,6 +4,7 @@ import { CampaignsAndCertificates1795382839649 } from './1795382839649-campaigns
 import { NotificationsAndOutbox1795384335126 } from './1795384335126-notifications-and-outbox.js';
 import { QuizEngine1795389323208 } from './1795389323208-quiz-engine.js';
 import { Events1795399292274 } from './1795399292274-events.js';
+import { LiveGames1795411216259 } from './1795411216259-live-games.js';
 
 /** Every migration, in order. Classes, not globs: the server is ESM. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   NotificationsAndOutbox1795384335126,
   QuizEngine1795389323208,
   Events1795399292274,
+  LiveGames1795411216259,
 ];

@@ -462,8 +462,11 @@ export class QuizAttemptsService implements OnModuleInit, OnModuleDestroy {
     };
   }
 
-  /** The question versions of a new attempt: fixed slots as they are now, draws at random. */
-  private async drawQuestions(em: EntityManager, quiz: Quiz): Promise<QuestionVersion[]> {
+  /**
+   * The question versions of a new attempt (or a live game made from the quiz): fixed slots as
+   * they are now, draws at random.
+   */
+  async drawQuestions(em: EntityManager, quiz: Quiz): Promise<QuestionVersion[]> {
     const slots = await em.find(QuizSlot, { where: { quizId: quiz.id }, order: { position: 'ASC' } });
     if (slots.length === 0) throw QuizErrors.quizEmpty(quiz.id);
     // Fixed questions first claim their places; draws (which never pick a fixed question) fill theirs.

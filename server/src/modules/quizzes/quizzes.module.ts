@@ -29,6 +29,6 @@ import { QuizzesService } from './quizzes.service.js';
     QuizReportsService,
     QuizLoaders,
   ],
-  exports: [QuestionBankService],
+  exports: [QuestionBankService, QuizAttemptsService],
 })
 export class QuizzesModule {}
