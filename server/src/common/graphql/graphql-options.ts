@@ -19,6 +19,7 @@ import { PlayerTokenSigner } from '../auth/player-token.js';
 import type { GqlContext, Viewer } from '../auth/viewer.js';
 import { formatError } from '../errors/format-error.js';
 import { queryLimitRules } from './limits.js';
+import { sharedSubscribe } from './shared-subscribe.js';
 
 interface WsExtra {
   request: IncomingMessage;
@@ -55,6 +56,8 @@ export function graphqlOptions(
     subscriptions: {
       'graphql-ws': {
         path: '/graphql',
+        // One execution per shared payload (a live game's state), not one per subscriber.
+        subscribe: sharedSubscribe,
         connectionInitWaitTimeout: 5_000,
         // A socket needs a session cookie, or a live-game player token in its connection
         // params (a guest at a concert); anything else is refused (closed with 4403 Forbidden).
