@@ -17,6 +17,7 @@ import { AuthService } from '../../modules/auth/auth.service.js';
 import { CampaignsService } from '../../modules/campaigns/campaigns.service.js';
 import { parsedDraftOrThrow, QuestionBankService } from '../../modules/quizzes/question-bank.service.js';
 import { seedDemoEvents } from './demo-events.js';
+import { seedDemoLiveGame } from './demo-live.js';
 import { DEMO_DEPARTMENTS, DEMO_PASSWORD, demoPeople } from './demo-organisation.js';
 import {
   DEMO_CATEGORY_NAMES_EN,
@@ -85,6 +86,15 @@ export class SeedService {
     await this.seedDemoQuiz();
     await this.seedDemoTraining();
     await this.seedDemoEvents();
+    await this.seedDemoLiveGame();
+  }
+
+  /** A Golden Bell in its lobby (PIN 246810), hosted by the demo trainer, for the 골든벨 contest. */
+  async seedDemoLiveGame(): Promise<void> {
+    const [trainer] = await this.dataSource.query(`SELECT id FROM people WHERE employee_number = 'P0002'`);
+    if (!trainer) return;
+    const created = await this.dataSource.transaction((em) => seedDemoLiveGame(em, trainer.id));
+    if (created) this.logger.log('Seeded the demo live game');
   }
 
   /** Concerts, a Golden Bell, a play, talks — with registrations, a waitlist and past attendance. */

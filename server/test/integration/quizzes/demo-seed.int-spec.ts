@@ -15,6 +15,7 @@ import {
   rightAnswerOf,
 } from '../../../src/database/seeds/demo-questions.js';
 import { DEMO_EVENTS } from '../../../src/database/seeds/demo-events.js';
+import { DEMO_LIVE_GAME_ID, DEMO_LIVE_PIN } from '../../../src/database/seeds/demo-live.js';
 import { DEMO_IDS } from '../../../src/database/seeds/demo-training.js';
 import { SeedService } from '../../../src/database/seeds/seed.service.js';
 import { LESSON_QUIZ, SAVE_ANSWER, START_ATTEMPT, SUBMIT_ATTEMPT } from '../../factories/quiz.factory.js';
@@ -75,6 +76,8 @@ async function counts(): Promise<Record<string, number>> {
     'event_sessions',
     'event_registrations',
     'event_check_ins',
+    'live_games',
+    'live_rounds',
   ];
   const result: Record<string, number> = {};
   for (const table of tables) {
@@ -274,6 +277,31 @@ describe('the demo events', () => {
       `SELECT count(*)::int AS n FROM event_registrations r JOIN people p ON p.id = r.person_id WHERE p.email = 'employee@palma.go.kr'`,
     );
     expect(n).toBe(0);
+  });
+});
+
+describe('the demo live game', () => {
+  it('is a Golden Bell in its lobby at PIN 246810 with a balloon round, and a guest can join it', async () => {
+    const [game] = await app.dataSource.query(
+      `SELECT g.mode, g.phase, g.round_count AS "roundCount", g.event_session_id AS "sessionId", p.email,
+              (SELECT array_agg(r.kind ORDER BY r.position) FROM live_rounds r WHERE r.game_id = g.id) AS kinds
+         FROM live_games g JOIN people p ON p.id = g.host_id WHERE g.id = $1`,
+      [DEMO_LIVE_GAME_ID],
+    );
+    expect(game).toMatchObject({ mode: 'GOLDEN_BELL', phase: 'LOBBY', email: 'trainer@palma.go.kr' });
+    expect(game.sessionId).not.toBeNull();
+    expect(game.kinds).toHaveLength(game.roundCount);
+    expect(game.kinds.filter((k: string) => k === 'BALLOON')).toHaveLength(1);
+    const lookup = await app
+      .client()
+      .ok(`query($p: String!) { liveGameByPin(pin: $p) { gameId mode joiningOpen } }`, {
+        p: DEMO_LIVE_PIN,
+      });
+    expect(lookup.liveGameByPin).toEqual({
+      gameId: DEMO_LIVE_GAME_ID,
+      mode: 'GOLDEN_BELL',
+      joiningOpen: true,
+    });
   });
 });
 
