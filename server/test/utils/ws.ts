@@ -19,6 +19,8 @@ export function wsClient(
     retryAttempts: 0,
     lazy: false,
     connectionParams,
+    // A caller watching the close (an expected refusal) does not want it printed as an error.
+    onNonLazyError: onClose ? () => undefined : undefined,
     on: { closed: (event) => onClose?.((event as { code: number }).code) },
   });
 }

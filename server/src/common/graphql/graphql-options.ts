@@ -17,9 +17,12 @@ import type { SessionCookie } from '../../modules/auth/session-cookie.js';
 import type { SessionsService } from '../../modules/auth/sessions.service.js';
 import { PlayerTokenSigner } from '../auth/player-token.js';
 import type { GqlContext, Viewer } from '../auth/viewer.js';
+import { DomainError } from '../errors/domain-error.js';
 import { formatError } from '../errors/format-error.js';
 import { queryLimitRules } from './limits.js';
 import { sharedSubscribe } from './shared-subscribe.js';
+
+const TOO_MANY_SUBSCRIPTIONS = `At most ${Limits.subscriptionsPerSocket} subscriptions per connection`;
 
 interface WsExtra {
   request: IncomingMessage;
@@ -72,12 +75,13 @@ export function graphqlOptions(
           ctx.extra.guestPlayerId = guestPlayerId;
           return true;
         },
-        // One socket holds a bounded number of subscriptions.
+        // One socket holds a bounded number of subscriptions. graphql-ws has already registered
+        // the id being subscribed when it asks, so that one is part of the count.
         onSubscribe: (ctx: WsContext<Record<string, unknown>, WsExtra>) =>
-          Object.keys(ctx.subscriptions).length >= Limits.subscriptionsPerSocket
+          Object.keys(ctx.subscriptions).length > Limits.subscriptionsPerSocket
             ? [
-                new GraphQLError(`At most ${Limits.subscriptionsPerSocket} subscriptions per connection`, {
-                  extensions: { code: 'TOO_MANY_SUBSCRIPTIONS' },
+                new GraphQLError(TOO_MANY_SUBSCRIPTIONS, {
+                  originalError: new DomainError('TOO_MANY_SUBSCRIPTIONS', TOO_MANY_SUBSCRIPTIONS),
                 }),
               ]
             : undefined,

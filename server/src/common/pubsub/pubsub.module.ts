@@ -1,3 +1,4 @@
+import { EventEmitter } from 'node:events';
 import { Global, Inject, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { RedisPubSub } from 'graphql-redis-subscriptions';
 import { PubSub, PubSubEngine } from 'graphql-subscriptions';
@@ -8,7 +9,12 @@ import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 export const PUB_SUB = Symbol('PUB_SUB');
 
 function createPubSub(config: AppConfig): PubSubEngine {
-  if (!config.redisUrl) return new PubSub();
+  if (!config.redisUrl) {
+    // Thousands of phones follow one live game: one listener each on the same topic.
+    const eventEmitter = new EventEmitter();
+    eventEmitter.setMaxListeners(0);
+    return new PubSub({ eventEmitter });
+  }
   const options = { maxRetriesPerRequest: null, enableReadyCheck: true, lazyConnect: false };
   const logger = new Logger('PubSub');
   const publisher = new Redis(config.redisUrl, options);

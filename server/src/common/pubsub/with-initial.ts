@@ -1,13 +1,17 @@
 /**
- * An iterator that yields `initial` first, then whatever `rest` yields. `rest` is started at
- * once (graphql-subscriptions subscribes on the first `next()`), so nothing published while the
- * initial values are read is missed; closing the result closes `rest`.
+ * An iterator that yields `initial` first, then whatever `rest` yields. `rest` is started and
+ * its subscription confirmed before the initial values are read, so nothing published meanwhile
+ * is missed; closing the result closes `rest`.
  */
 export async function withInitial<T>(
   rest: AsyncIterableIterator<T>,
   readInitial: () => Promise<T[]>,
 ): Promise<AsyncIterableIterator<T>> {
   let first: Promise<IteratorResult<T>> | null = rest.next();
+  // graphql-subscriptions subscribes on that first next(); with Redis the subscription is a round
+  // trip. The initial values are read once it is confirmed, so nothing published meanwhile is lost.
+  const subscribed = (rest as { allSubscribed?: Promise<unknown> | null }).allSubscribed;
+  if (subscribed) await subscribed.catch(() => undefined);
   const queue = await readInitial();
   const iterator: AsyncIterableIterator<T> = {
     next() {

@@ -405,10 +405,18 @@ export class LiveGamesService {
     throw LiveErrors.notOpen();
   }
 
+  /** Removes a player: unranked, and no longer counted among the game's players (nor its maxPlayers). */
   async kick(gameId: string, playerId: string): Promise<void> {
-    const [rows] = await this.dataSource.query(
-      `UPDATE live_players SET kicked_at = now() WHERE id = $1 AND game_id = $2 AND kicked_at IS NULL
-       RETURNING id, nickname, team, score, rank, streak, alive, true AS kicked`,
+    if (!UUID.test(playerId)) return;
+    const rows = await this.dataSource.query(
+      `WITH kicked AS (
+         UPDATE live_players SET kicked_at = now(), rank = NULL
+          WHERE id = $1 AND game_id = $2 AND kicked_at IS NULL
+         RETURNING id, nickname, team, score, rank, streak, alive, true AS kicked
+       ), counted AS (
+         UPDATE live_games SET player_count = player_count - 1 WHERE id = $2 AND EXISTS (SELECT 1 FROM kicked)
+       )
+       SELECT * FROM kicked`,
       [playerId, gameId],
     );
     if (rows.length > 0) await this.state.publishPlayers(gameId, rows, null);

@@ -9,6 +9,7 @@ import {
 } from '@palma/shared';
 import type { PubSubEngine } from 'graphql-subscriptions';
 import { DataSource } from 'typeorm';
+import { sharedPayload } from '../../common/graphql/shared-subscribe.js';
 import { PUB_SUB } from '../../common/pubsub/pubsub.module.js';
 import { LiveGame } from './entities/live-game.entity.js';
 import { LiveRound } from './entities/live-round.entity.js';
@@ -26,7 +27,10 @@ import type {
 export const gameTopic = (gameId: string) => `live:${gameId}`;
 export const playerTopic = (gameId: string, playerId: string) => `live:${gameId}:${playerId}`;
 
-/** What travels on a game's topics: one LiveUpdate, built once and sent to every subscriber. */
+/**
+ * What travels on a game's topics: one LiveUpdate, built once; the game-wide ones are marked
+ * shared, so they are executed once for all subscribers, not once each.
+ */
 export type LivePayload = { liveGame: LiveUpdateModel };
 
 type BalloonBody = { type: 'BALLOON'; balloons: BalloonPractice[] };
@@ -34,6 +38,15 @@ type BalloonBody = { type: 'BALLOON'; balloons: BalloonPractice[] };
 /** The leaderboard's and podium's size on screen. */
 const BOARD_SIZE = 10;
 const LOBBY_NAMES = 60;
+
+/**
+ * Players whose answers a round waits for: not kicked and, in Golden Bell, the standing ones (the
+ * eliminated in the revival round). Answers for honour must not close a round early.
+ */
+const ELIGIBLE = `p.kicked_at IS NULL
+  AND (g.mode <> 'GOLDEN_BELL'
+       OR (g.revival_round IS DISTINCT FROM g.current_round AND p.alive)
+       OR (g.revival_round = g.current_round AND NOT p.alive))`;
 
 export interface PlayerRow {
   id: string;
@@ -102,7 +115,10 @@ export class LiveStateService {
   async publishState(gameId: string): Promise<LiveGameStateModel | null> {
     const state = await this.state(gameId);
     if (state)
-      await this.pubSub.publish(gameTopic(gameId), { liveGame: { state, progress: null, me: null } });
+      await this.pubSub.publish(
+        gameTopic(gameId),
+        sharedPayload({ liveGame: { state, progress: null, me: null } }),
+      );
     return state;
   }
 
@@ -179,10 +195,9 @@ export class LiveStateService {
     const [game] = await this.dataSource.query(
       `SELECT g.phase, g.current_round AS round, g.mode, g.revival_round AS "revivalRound",
               (SELECT count(*)::int FROM live_answers a WHERE a.game_id = g.id AND a.position = g.current_round) AS answered,
-              (SELECT count(*)::int FROM live_players p WHERE p.game_id = g.id AND p.kicked_at IS NULL
-                  AND (g.mode <> 'GOLDEN_BELL'
-                       OR (g.revival_round IS DISTINCT FROM g.current_round AND p.alive)
-                       OR (g.revival_round = g.current_round AND NOT p.alive))) AS eligible,
+              (SELECT count(*)::int FROM live_players p WHERE p.game_id = g.id AND ${ELIGIBLE}) AS eligible,
+              (SELECT count(*)::int FROM live_answers a JOIN live_players p ON p.id = a.player_id
+                WHERE a.game_id = g.id AND a.position = g.current_round AND ${ELIGIBLE}) AS "eligibleAnswered",
               (SELECT count(*)::int FROM live_players p WHERE p.game_id = g.id AND p.kicked_at IS NULL) AS players
          FROM live_games g WHERE g.id = $1`,
       [gameId],
@@ -197,8 +212,13 @@ export class LiveStateService {
       answered: game.answered,
       playerCount: game.players,
     };
-    await this.pubSub.publish(gameTopic(gameId), { liveGame: { state: null, progress, me: null } });
-    return game.phase === 'OPEN' && game.eligible > 0 && game.answered >= game.eligible ? progress : null;
+    await this.pubSub.publish(
+      gameTopic(gameId),
+      sharedPayload({ liveGame: { state: null, progress, me: null } }),
+    );
+    return game.phase === 'OPEN' && game.eligible > 0 && game.eligibleAnswered >= game.eligible
+      ? progress
+      : null;
   }
 
   private viewOf(
@@ -384,7 +404,7 @@ export class LiveStateService {
         ? Math.max(BOARD_SIZE, (game.settings as LiveGameSettings).winners)
         : BOARD_SIZE;
     return this.dataSource.query(
-      `SELECT rank, nickname, team, score, alive, correct_count AS correct
+      `SELECT id, rank, nickname, person_id IS NULL AS guest, team, score, alive, correct_count AS correct
          FROM live_players WHERE game_id = $1 AND kicked_at IS NULL AND rank IS NOT NULL
         ORDER BY rank, nickname LIMIT $2`,
       [game.id, size],

@@ -46,6 +46,8 @@ export class LiveController {
           'removed',
         ],
         bom: true,
+        // Guests choose their nicknames: a leading = + - @ must not become a spreadsheet formula.
+        escape_formulas: true,
       },
     );
     res

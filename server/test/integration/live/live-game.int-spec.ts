@@ -1,16 +1,15 @@
-import type { Client } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signedIn } from '../../factories/org.factory.js';
 import {
   ANSWER,
   END,
+  follow,
   hostGame,
   HOSTED,
   JOIN,
   liveAnswer,
   NEXT,
   SKIP,
-  UPDATE_FIELDS,
 } from '../../factories/live.factory.js';
 import type { AnyData } from '../../utils/gql.js';
 import { startTestApp, type TestApp } from '../../utils/test-app.js';
@@ -21,50 +20,6 @@ beforeAll(async () => {
   app = await startTestApp();
 });
 afterAll(() => app?.close());
-
-/** Collects every LiveUpdate of a subscription; `until` waits for one matching a predicate. */
-function follow(ws: Client, gameId: string, playerToken: string | null) {
-  const updates: AnyData[] = [];
-  const waiters: { test: (u: AnyData) => boolean; resolve: (u: AnyData) => void }[] = [];
-  const errors: unknown[] = [];
-  const dispose = ws.subscribe(
-    {
-      query: `subscription($g: ID!, $t: String) { liveGame(gameId: $g, playerToken: $t) { ${UPDATE_FIELDS} } }`,
-      variables: { g: gameId, t: playerToken },
-    },
-    {
-      next: (value) => {
-        if (value.errors) errors.push(value.errors);
-        const u = (value.data as AnyData).liveGame;
-        updates.push(u);
-        for (const w of [...waiters]) {
-          if (w.test(u)) {
-            waiters.splice(waiters.indexOf(w), 1);
-            w.resolve(u);
-          }
-        }
-      },
-      error: (e) => errors.push(e),
-      complete: () => undefined,
-    },
-  );
-  return {
-    updates,
-    errors,
-    dispose,
-    until(test: (u: AnyData) => boolean, ms = 8_000): Promise<AnyData> {
-      const seen = updates.find(test);
-      if (seen) return Promise.resolve(seen);
-      return new Promise((resolve, reject) => {
-        const timer = setTimeout(
-          () => reject(new Error(`no matching update in ${ms} ms: ${JSON.stringify(updates.slice(-3))}`)),
-          ms,
-        );
-        waiters.push({ test, resolve: (u) => (clearTimeout(timer), resolve(u)) });
-      });
-    },
-  };
-}
 
 const guestSocket = (token: string) => wsClient(app.url, null, undefined, { playerToken: token });
 

@@ -1,7 +1,7 @@
-import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signedIn } from '../../factories/org.factory.js';
 import { createPrivateDatabase, onRealPostgres, startTestApp, type TestApp } from '../../utils/test-app.js';
+import { redisReachable } from '../../utils/redis.js';
 import { take, wsClient } from '../../utils/ws.js';
 
 type PingEvent = { pings: { message: string; origin: string } };
@@ -72,18 +72,6 @@ describe('websocket subscriptions', () => {
     }
   });
 });
-
-async function redisReachable(url: string): Promise<boolean> {
-  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
-  try {
-    await redis.connect();
-    return (await redis.ping()) === 'PONG';
-  } catch {
-    return false;
-  } finally {
-    redis.disconnect();
-  }
-}
 
 describe('several server processes', () => {
   it('share subscriptions through Redis: publish on one, receive on the other', async (ctx) => {

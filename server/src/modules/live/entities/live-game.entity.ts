@@ -89,7 +89,10 @@ export class LiveGame {
   @Column({ name: 'paused_at', type: 'timestamptz', nullable: true })
   pausedAt: Date | null;
 
-  /** Players who joined (kept by a trigger); the CHECK refuses a join beyond max_players. */
+  /**
+   * Players in the game (a trigger counts joins, a kick counts down); the CHECK refuses a join
+   * beyond max_players.
+   */
   @Column({ name: 'player_count', type: 'int', default: 0 })
   playerCount: number;
 

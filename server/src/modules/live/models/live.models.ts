@@ -60,8 +60,10 @@ export class LiveRevealModel {
 
 @ObjectType('LiveStanding')
 export class LiveStandingModel {
+  @Field(() => ID, { description: 'The player (for the host to remove them)' }) id: string;
   @Field(() => Int) rank: number;
   @Field() nickname: string;
+  @Field({ description: 'A guest chose this nickname; employees play under their own name' }) guest: boolean;
   @Field() team: string;
   @Field(() => Int) score: number;
   @Field() alive: boolean;
