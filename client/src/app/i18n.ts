@@ -13,6 +13,10 @@ import eventAdminEn from '@/features/events/locales/event-admin.en.json';
 import eventAdminKo from '@/features/events/locales/event-admin.ko.json';
 import eventsEn from '@/features/events/locales/events.en.json';
 import eventsKo from '@/features/events/locales/events.ko.json';
+import liveHostEn from '@/features/live/locales/live-host.en.json';
+import liveHostKo from '@/features/live/locales/live-host.ko.json';
+import livePlayEn from '@/features/live/locales/live-play.en.json';
+import livePlayKo from '@/features/live/locales/live-play.ko.json';
 import bankEn from '@/features/quizzes/locales/bank.en.json';
 import bankKo from '@/features/quizzes/locales/bank.ko.json';
 import builderEn from '@/features/quizzes/locales/builder.en.json';
@@ -31,6 +35,8 @@ const ko = {
   events: eventsKo,
   eventAdmin: eventAdminKo,
   checkIn: checkInKo,
+  livePlay: livePlayKo,
+  liveHost: liveHostKo,
 };
 const en = {
   ...enBase,
@@ -40,6 +46,8 @@ const en = {
   events: eventsEn,
   eventAdmin: eventAdminEn,
   checkIn: checkInEn,
+  livePlay: livePlayEn,
+  liveHost: liveHostEn,
 };
 
 export type MessageSchema = typeof ko;

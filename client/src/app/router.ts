@@ -213,6 +213,53 @@ export const routes: RouteRecordRaw[] = [
     meta: { title: 'checkIn.title' },
   },
   {
+    // Public: guests at a concert join by PIN without an account (the QR code links here).
+    path: '/play',
+    name: 'play',
+    component: () => import('@/pages/PlayJoinPage.vue'),
+    meta: { public: true, title: 'livePlay.title' },
+  },
+  {
+    path: '/play/:gameId',
+    name: 'play-game',
+    component: () => import('@/pages/PlayGamePage.vue'),
+    props: true,
+    meta: { public: true, title: 'livePlay.gameTitle' },
+  },
+  {
+    path: '/live',
+    name: 'live-games',
+    component: () => import('@/pages/LiveGamesPage.vue'),
+    meta: { roles: ['TRAINER', 'ADMIN'], title: 'liveHost.title' },
+  },
+  {
+    path: '/live/new',
+    name: 'live-game-new',
+    component: () => import('@/pages/LiveGameNewPage.vue'),
+    meta: { roles: ['TRAINER', 'ADMIN'], title: 'liveHost.newTitle' },
+  },
+  {
+    path: '/live/:id/host',
+    name: 'live-game-host',
+    component: () => import('@/pages/LiveHostPage.vue'),
+    props: true,
+    meta: { roles: ['TRAINER', 'ADMIN'], title: 'liveHost.hostTitle' },
+  },
+  {
+    path: '/live/:id/remote',
+    name: 'live-game-remote',
+    component: () => import('@/pages/LiveRemotePage.vue'),
+    props: true,
+    meta: { roles: ['TRAINER', 'ADMIN'], title: 'liveHost.remoteTitle' },
+  },
+  {
+    path: '/live/:id/report',
+    name: 'live-game-report',
+    component: () => import('@/pages/LiveReportPage.vue'),
+    props: true,
+    meta: { roles: ['TRAINER', 'ADMIN'], title: 'liveHost.report.title' },
+  },
+  {
     path: '/:pathMatch(.*)*',
     name: 'not-found',
     component: () => import('@/pages/NotFoundPage.vue'),
