@@ -37,6 +37,7 @@ import type {
   LiveGameLookupModel,
   LiveGameReportModel,
   LiveJoinModel,
+  LivePlayerModel,
 } from './models/live.models.js';
 
 /** Wrong PINs from one address: a few typos are fine, guessing is not. */
@@ -421,6 +422,19 @@ export class LiveGamesService {
     );
     if (rows.length > 0) await this.state.publishPlayers(gameId, rows, null);
     this.state.touch(gameId);
+  }
+
+  /** The game's players for the host, newest first, optionally by a part of their name. */
+  async players(gameId: string, search: string | null): Promise<LivePlayerModel[]> {
+    const term = (search ?? '').trim().slice(0, LiveLimits.nicknameMax);
+    return this.dataSource.query(
+      `SELECT id, nickname, team, person_id IS NULL AS guest, score, rank, alive,
+              kicked_at IS NOT NULL AS kicked, joined_at AS "joinedAt"
+         FROM live_players
+        WHERE game_id = $1 AND ($2 = '' OR strpos(lower(nickname), lower($2)) > 0)
+        ORDER BY kicked_at IS NOT NULL, joined_at DESC LIMIT 200`,
+      [gameId, term],
+    );
   }
 
   async setJoining(gameId: string, open: boolean): Promise<void> {

@@ -17,6 +17,7 @@ import {
   LiveGameStateModel,
   LiveGameSummaryModel,
   LiveJoinModel,
+  LivePlayerModel,
   LiveUpdateModel,
 } from './models/live.models.js';
 
@@ -54,6 +55,20 @@ export class LiveResolver {
   async hostedLiveGame(@Args('id', { type: () => ID }) id: string, @CurrentViewer() viewer: Viewer) {
     await this.games.hosted(viewer, id);
     return this.state.state(id);
+  }
+
+  @Roles('TRAINER', 'ADMIN')
+  @Query(() => [LivePlayerModel], {
+    description:
+      'A hosted game’s players (up to 200, newest first), optionally those whose name contains `search`',
+  })
+  async liveGamePlayers(
+    @Args('gameId', { type: () => ID }) gameId: string,
+    @Args('search', { type: () => String, nullable: true }) search: string | null,
+    @CurrentViewer() viewer: Viewer,
+  ): Promise<LivePlayerModel[]> {
+    await this.games.hosted(viewer, gameId);
+    return this.games.players(gameId, search);
   }
 
   @Roles('TRAINER', 'ADMIN')

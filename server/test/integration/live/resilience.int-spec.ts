@@ -42,6 +42,14 @@ describe('kicking a player', () => {
       const employeeView = follow(sockets[2], game.id, employee.join.playerToken);
       await screen.until((u) => u.state?.playerCount === 3);
 
+      // The host finds the player by name, with the id to remove them; nobody else may look.
+      const players = `query($g: ID!, $s: String) { liveGamePlayers(gameId: $g, search: $s) { id nickname guest kicked } }`;
+      expect((await host.ok(players, { g: game.id, s: '장난' })).liveGamePlayers).toEqual([
+        { id: guest.join.playerId, nickname: '장난꾼', guest: true, kicked: false },
+      ]);
+      expect((await host.ok(players, { g: game.id })).liveGamePlayers).toHaveLength(3);
+      expect(await employee.client.code(players, { g: game.id })).toBe('FORBIDDEN');
+
       // In the lobby: the name leaves the lobby list.
       expect(await host.ok(KICK, { g: game.id, p: guest.join.playerId })).toEqual({ kickLivePlayer: true });
       expect((await guestView.until((u) => u.me?.kicked === true)).me.id).toBe(guest.join.playerId);
@@ -77,6 +85,14 @@ describe('kicking a player', () => {
         employee.join.playerId,
       ]);
       expect(kicked).toEqual({ score: 0, rank: null });
+
+      expect(
+        (await host.ok(players, { g: game.id })).liveGamePlayers.map((p: AnyData) => [p.nickname, p.kicked]),
+      ).toEqual([
+        ['모범생', false],
+        ['장난꾼', true],
+        ['퇴장자', true],
+      ]);
 
       // A kicked guest who comes back with the token is still kicked.
       sockets.push(playerSocket(app, guest));

@@ -170,6 +170,19 @@ export class LiveAnswerAckModel {
   @Field({ description: 'An earlier answer to this round was kept' }) duplicate: boolean;
 }
 
+@ObjectType('LivePlayer', { description: 'A player as the host sees them (to find and remove someone).' })
+export class LivePlayerModel {
+  @Field(() => ID) id: string;
+  @Field() nickname: string;
+  @Field() team: string;
+  @Field() guest: boolean;
+  @Field(() => Int) score: number;
+  @Field(() => Int, { nullable: true }) rank: number | null;
+  @Field() alive: boolean;
+  @Field() kicked: boolean;
+  @Field() joinedAt: Date;
+}
+
 @ObjectType('LiveGameLookup', { description: 'What the join screen needs to know about a PIN.' })
 export class LiveGameLookupModel {
   @Field(() => ID) gameId: string;
