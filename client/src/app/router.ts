@@ -9,6 +9,8 @@ declare module 'vue-router' {
     roles?: readonly Role[];
     /** i18n key of the page title (document.title). */
     title?: string;
+    /** The page fills the window alone, without the app's header (the projector screen). */
+    bare?: boolean;
   }
 }
 
@@ -243,7 +245,8 @@ export const routes: RouteRecordRaw[] = [
     name: 'live-game-host',
     component: () => import('@/pages/LiveHostPage.vue'),
     props: true,
-    meta: { roles: ['TRAINER', 'ADMIN'], title: 'liveHost.hostTitle' },
+    // On the projector: the stage has its own way back to the games list.
+    meta: { roles: ['TRAINER', 'ADMIN'], title: 'liveHost.hostTitle', bare: true },
   },
   {
     path: '/live/:id/remote',

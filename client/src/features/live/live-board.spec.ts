@@ -89,8 +89,10 @@ describe('the reveal', () => {
 describe('standings', () => {
   it('puts everyone within the winners on the podium, ties included', () => {
     const s = (rank: number, nickname: string) => ({
+      id: `p-${nickname}`,
       rank,
       nickname,
+      guest: false,
       team: '',
       score: 0,
       alive: true,

@@ -9,8 +9,8 @@ const on = (actions: ReturnType<typeof hostActions>) =>
     .sort();
 
 describe('hostActions', () => {
-  it('starts from the lobby', () => {
-    expect(on(hostActions(liveState()))).toEqual(['end', 'joining', 'start']);
+  it('starts from the lobby, where players can already be removed', () => {
+    expect(on(hostActions(liveState()))).toEqual(['end', 'joining', 'players', 'start']);
   });
 
   it('skips or pauses a running round, and resumes a paused one', () => {
@@ -18,11 +18,13 @@ describe('hostActions', () => {
       'end',
       'joining',
       'pause',
+      'players',
       'skip',
     ]);
     expect(on(hostActions(liveState({ phase: 'PAUSED', round: 0 })))).toEqual([
       'end',
       'joining',
+      'players',
       'resume',
       'skip',
     ]);

@@ -14,6 +14,8 @@ export interface HostActions {
   end: boolean;
   /** Joining can be opened or closed. */
   joining: boolean;
+  /** The players can be listed and removed (until the game is over). */
+  players: boolean;
 }
 
 export function hostActions(
@@ -31,5 +33,6 @@ export function hostActions(
     resume: phase === 'PAUSED',
     end: !!phase && phase !== 'FINISHED',
     joining: !!phase && phase !== 'FINISHED',
+    players: !!phase && phase !== 'FINISHED',
   };
 }

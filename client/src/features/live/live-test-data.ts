@@ -1,4 +1,4 @@
-import type { LivePlayer, LiveState } from './live-state';
+import type { LivePlayer, LiveStanding, LiveState } from './live-state';
 
 /** Test data for the live feature's specs: a game and a player, with whatever differs given. */
 export function liveState(over: Partial<LiveState> = {}): LiveState {
@@ -43,6 +43,20 @@ export function liveMe(over: Partial<LivePlayer> = {}): LivePlayer {
     kicked: false,
     answeredRound: null,
     last: null,
+    ...over,
+  };
+}
+
+export function liveStanding(over: Partial<LiveStanding> = {}): LiveStanding {
+  return {
+    id: 'p-1',
+    rank: 1,
+    nickname: '팔마',
+    guest: false,
+    team: 'Guests',
+    score: 0,
+    alive: true,
+    correct: 0,
     ...over,
   };
 }
