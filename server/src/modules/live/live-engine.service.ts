@@ -190,6 +190,7 @@ export class LiveEngine implements OnApplicationBootstrap, OnApplicationShutdown
       );
       if (!row) return null;
       const finished = row as GameRow;
+      await this.rerank(em, gameId, finished.mode);
       const rows: (PlayerRow & { personId: string | null; answeredCount: number })[] = await em.query(
         `SELECT id, nickname, team, score, rank, streak, alive, kicked_at IS NOT NULL AS kicked,
                 person_id AS "personId", answered_count AS "answeredCount"
@@ -214,6 +215,26 @@ export class LiveEngine implements OnApplicationBootstrap, OnApplicationShutdown
     if (players)
       await this.state.publishPlayers(gameId, players, game.currentRound >= 0 ? game.currentRound : null);
     return state;
+  }
+
+  /**
+   * Ranks the players who hold a rank again, without those removed since the last reveal (a
+   * removed first place leaves no gap on the podium). Scores do not change.
+   */
+  async rerank(em: EntityManager, gameId: string, mode: LiveGame['mode']): Promise<void> {
+    const players: { id: string; score: number; alive: boolean; eliminatedAt: number | null }[] =
+      await em.query(
+        `SELECT id, score, alive, eliminated_at AS "eliminatedAt" FROM live_players
+        WHERE game_id = $1 AND kicked_at IS NULL AND rank IS NOT NULL`,
+        [gameId],
+      );
+    if (players.length === 0) return;
+    const ranked = rankPlayers(players, mode);
+    await em.query(
+      `UPDATE live_players p SET rank = u.rank FROM unnest($1::uuid[], $2::int[]) AS u(id, rank)
+        WHERE p.id = u.id AND p.rank IS DISTINCT FROM u.rank`,
+      [ranked.map((r) => r.id), ranked.map((r) => r.rank)],
+    );
   }
 
   /** Called after answers came in: closes the round when everyone who may answer has. */

@@ -406,7 +406,10 @@ export class LiveGamesService {
     throw LiveErrors.notOpen();
   }
 
-  /** Removes a player: unranked, and no longer counted among the game's players (nor its maxPlayers). */
+  /**
+   * Removes a player: unranked (the others ranked again), and no longer counted among the game's
+   * players (nor its maxPlayers).
+   */
   async kick(gameId: string, playerId: string): Promise<void> {
     if (!UUID.test(playerId)) return;
     const rows = await this.dataSource.query(
@@ -415,13 +418,19 @@ export class LiveGamesService {
           WHERE id = $1 AND game_id = $2 AND kicked_at IS NULL
          RETURNING id, nickname, team, score, rank, streak, alive, true AS kicked
        ), counted AS (
-         UPDATE live_games SET player_count = player_count - 1 WHERE id = $2 AND EXISTS (SELECT 1 FROM kicked)
+         UPDATE live_games SET player_count = player_count - 1, version = version + 1
+          WHERE id = $2 AND EXISTS (SELECT 1 FROM kicked)
        )
        SELECT * FROM kicked`,
       [playerId, gameId],
     );
-    if (rows.length > 0) await this.state.publishPlayers(gameId, rows, null);
-    this.state.touch(gameId);
+    if (rows.length === 0) return;
+    const [game] = await this.dataSource.query(`SELECT mode FROM live_games WHERE id = $1`, [gameId]);
+    await this.engine.rerank(this.dataSource.manager, gameId, game.mode);
+    await this.state.publishPlayers(gameId, rows, null);
+    // Every screen at once: one player fewer, and the leaderboard without them.
+    this.state.forget(gameId);
+    await this.state.publishState(gameId);
   }
 
   /** The game's players for the host, newest first, optionally by a part of their name. */

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   answerAs,
   answerCode,
+  END,
   follow,
   hostGame,
   HOSTED,
@@ -101,6 +102,38 @@ describe('kicking a player', () => {
       for (const v of [screen, guestView, employeeView]) expect(v.errors).toEqual([]);
     } finally {
       await Promise.all(sockets.map((s) => s.dispose()));
+    }
+  });
+});
+
+describe('removing the leader after a reveal', () => {
+  it('ranks the others again at once, so the podium starts at first place', async () => {
+    const { host, questions, game } = await hostGame(app, FAIR);
+    const [q0] = questions;
+    const leader = await joinAsGuest(app, game.pin, '일등');
+    const second = await joinAsGuest(app, game.pin, '이등');
+    const third = await joinAsGuest(app, game.pin, '삼등');
+    const ws = wsClient(app.url, host.cookie);
+    try {
+      const screen = follow(ws, game.id, null);
+      await host.ok(NEXT, { g: game.id, r: -1 });
+      await answerAs(leader, 0, liveAnswer(q0, true));
+      await answerAs(second, 0, liveAnswer(q0, true));
+      await answerAs(third, 0, liveAnswer(q0, false));
+      await screen.until(phaseIs('REVEAL', 0));
+      await host.ok(KICK, { g: game.id, p: leader.join.playerId });
+      const after = (await screen.until((u) => u.state?.playerCount === 2)).state;
+      expect(after.leaderboard.map((s: AnyData) => [s.rank, s.nickname])).toEqual([
+        [1, '이등'],
+        [2, '삼등'],
+      ]);
+      const finished = (await host.ok(END, { g: game.id })).endLiveGame;
+      expect(finished.leaderboard.map((s: AnyData) => [s.rank, s.nickname])).toEqual([
+        [1, '이등'],
+        [2, '삼등'],
+      ]);
+    } finally {
+      await ws.dispose();
     }
   });
 });
