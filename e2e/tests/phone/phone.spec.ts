@@ -61,7 +61,14 @@ test.describe('on a phone', () => {
 
       await menu.click();
       await expect(menu).toHaveAttribute('aria-expanded', 'true');
-      await expect(nav.getByRole('link')).toHaveText(['홈', '교육 과정', '행사', '내 이수증', '내 정보']);
+      await expect(nav.getByRole('link')).toHaveText([
+        '홈',
+        '교육 과정',
+        '행사',
+        '게임 참가',
+        '내 이수증',
+        '내 정보',
+      ]);
       await expect(page.getByText('김민수 님', { exact: true })).toBeVisible();
       await expect(page.getByRole('button', { name: '로그아웃' })).toBeVisible();
       await snapshot(page, testInfo, 'phone-menu-open');
