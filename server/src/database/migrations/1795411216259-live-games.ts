@@ -11,6 +11,7 @@ export class LiveGames1795411216259 implements MigrationInterface {
     await queryRunner.query(`CREATE TABLE "live_players" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "game_id" uuid NOT NULL, "person_id" uuid, "nickname" character varying(40) NOT NULL, "nickname_key" character varying(80) NOT NULL, "team" character varying(100) NOT NULL DEFAULT '', "score" integer NOT NULL DEFAULT '0', "streak" integer NOT NULL DEFAULT '0', "correct_count" integer NOT NULL DEFAULT '0', "answered_count" integer NOT NULL DEFAULT '0', "alive" boolean NOT NULL DEFAULT true, "eliminated_at" integer, "revived_at" integer, "kicked_at" TIMESTAMP WITH TIME ZONE, "joined_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "rank" integer, CONSTRAINT "PK_be231d955c6a336b1dd64ce6efa" PRIMARY KEY ("id"))`);
     await queryRunner.query(`CREATE UNIQUE INDEX "UQ_live_players_person" ON "live_players"  ("game_id", "person_id") WHERE "person_id" IS NOT NULL`);
     await queryRunner.query(`CREATE INDEX "IDX_live_players_rank" ON "live_players"  ("game_id", "rank") `);
+    await queryRunner.query(`CREATE INDEX "IDX_live_players_joined" ON "live_players"  ("game_id", "joined_at") `);
     await queryRunner.query(`CREATE UNIQUE INDEX "UQ_live_players_nickname" ON "live_players"  ("game_id", "nickname_key") `);
     await queryRunner.query(`CREATE TABLE "live_answers" ("game_id" uuid NOT NULL, "position" integer NOT NULL, "player_id" uuid NOT NULL, "answer" jsonb NOT NULL, "received_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT clock_timestamp(), "elapsed_ms" integer NOT NULL, "correct" boolean NOT NULL, "fraction" real NOT NULL, "for_honour" boolean NOT NULL DEFAULT false, "points" integer, CONSTRAINT "CHK_live_answers_elapsed" CHECK ("elapsed_ms" >= 0), CONSTRAINT "PK_c2860d0b7ce7891878ba5962321" PRIMARY KEY ("game_id", "position", "player_id"))`);
     await queryRunner.query(`CREATE TABLE "live_rounds" ("game_id" uuid NOT NULL, "position" integer NOT NULL, "kind" character varying(10) NOT NULL, "question_version_id" uuid, "type" character varying(20), "prompt_ko" text NOT NULL, "prompt_en" text NOT NULL, "explanation_ko" text NOT NULL DEFAULT '', "explanation_en" text NOT NULL DEFAULT '', "body" jsonb NOT NULL, "display_ids" text array NOT NULL DEFAULT '{}', "time_limit_seconds" integer NOT NULL, "lead_in_seconds" integer NOT NULL DEFAULT '0', CONSTRAINT "PK_a847308582844a44c2ef2516bdb" PRIMARY KEY ("game_id", "position"))`);
@@ -47,6 +48,7 @@ export class LiveGames1795411216259 implements MigrationInterface {
     await queryRunner.query(`DROP TABLE "live_rounds"`);
     await queryRunner.query(`DROP TABLE "live_answers"`);
     await queryRunner.query(`DROP INDEX "public"."UQ_live_players_nickname"`);
+    await queryRunner.query(`DROP INDEX "public"."IDX_live_players_joined"`);
     await queryRunner.query(`DROP INDEX "public"."IDX_live_players_rank"`);
     await queryRunner.query(`DROP INDEX "public"."UQ_live_players_person"`);
     await queryRunner.query(`DROP TABLE "live_players"`);

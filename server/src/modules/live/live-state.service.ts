@@ -26,6 +26,8 @@ import type {
 
 export const gameTopic = (gameId: string) => `live:${gameId}`;
 export const playerTopic = (gameId: string, playerId: string) => `live:${gameId}:${playerId}`;
+/** What only screens without a player (the host's big screen and remote, spectators) follow. */
+export const screenTopic = (gameId: string) => `live:${gameId}:screen`;
 
 /**
  * What travels on a game's topics: one LiveUpdate, built once; the game-wide ones are marked
@@ -38,6 +40,7 @@ type BalloonBody = { type: 'BALLOON'; balloons: BalloonPractice[] };
 /** The leaderboard's and podium's size on screen. */
 const BOARD_SIZE = 10;
 const LOBBY_NAMES = 60;
+const LOBBY_REUSE_MS = 250;
 
 /**
  * Players whose answers a round waits for: not kicked and, in Golden Bell, the standing ones (the
@@ -97,7 +100,10 @@ export class LiveStateService {
     const game = await this.dataSource.getRepository(LiveGame).findOneBy({ id: gameId });
     if (!game) return null;
     const cached = this.states.get(gameId);
-    if (cached && cached.version === game.version && game.phase !== 'LOBBY') {
+    // A lobby changes with every join: its state is reused for a quarter of a second at most
+    // (a join storm's new subscribers), and the coalesced lobby broadcast always rebuilds it.
+    const fresh = game.phase !== 'LOBBY' || (cached && Date.now() - cached.serverNow < LOBBY_REUSE_MS);
+    if (cached && cached.version === game.version && fresh) {
       return {
         ...cached,
         playerCount: game.playerCount,
@@ -111,12 +117,15 @@ export class LiveStateService {
     return state;
   }
 
-  /** Publishes the game's current state to every screen. */
-  async publishState(gameId: string): Promise<LiveGameStateModel | null> {
+  /**
+   * Publishes the game's current state to every screen and phone — or, with `screensOnly`, to
+   * the host's screens alone (the lobby filling up: phones have nothing to show for it).
+   */
+  async publishState(gameId: string, screensOnly = false): Promise<LiveGameStateModel | null> {
     const state = await this.state(gameId);
     if (state)
       await this.pubSub.publish(
-        gameTopic(gameId),
+        screensOnly ? screenTopic(gameId) : gameTopic(gameId),
         sharedPayload({ liveGame: { state, progress: null, me: null } }),
       );
     return state;
@@ -136,6 +145,19 @@ export class LiveStateService {
         } satisfies LivePayload),
       ),
     );
+  }
+
+  /** Whether the game exists and, when a player is named, whether they are one of its players. */
+  async check(gameId: string, playerId: string | null): Promise<{ game: boolean; player: boolean }> {
+    if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(gameId)) {
+      return { game: false, player: false };
+    }
+    const [row] = await this.dataSource.query(
+      `SELECT EXISTS (SELECT 1 FROM live_games WHERE id = $1) AS game,
+              EXISTS (SELECT 1 FROM live_players WHERE id = $2 AND game_id = $1) AS player`,
+      [gameId, playerId],
+    );
+    return row;
   }
 
   /** A player's own view, read fresh (a reconnect). */
@@ -204,7 +226,8 @@ export class LiveStateService {
     );
     if (!game) return null;
     if (game.phase === 'LOBBY') {
-      await this.publishState(gameId);
+      this.forget(gameId);
+      await this.publishState(gameId, true);
       return null;
     }
     const progress: LiveProgressModel = {
@@ -212,8 +235,9 @@ export class LiveStateService {
       answered: game.answered,
       playerCount: game.players,
     };
+    // Answer counts are for the big screen and the host's remote; phones do not show them.
     await this.pubSub.publish(
-      gameTopic(gameId),
+      screenTopic(gameId),
       sharedPayload({ liveGame: { state: null, progress, me: null } }),
     );
     return game.phase === 'OPEN' && game.eligible > 0 && game.eligibleAnswered >= game.eligible

@@ -8,7 +8,13 @@ import { withInitial } from '../../common/pubsub/with-initial.js';
 import { CreateLiveGameInput, LiveAnswerInput } from './dto/live.inputs.js';
 import { LiveEngine } from './live-engine.service.js';
 import { LiveGamesService } from './live-games.service.js';
-import { gameTopic, LiveStateService, playerTopic, type LivePayload } from './live-state.service.js';
+import {
+  gameTopic,
+  LiveStateService,
+  playerTopic,
+  screenTopic,
+  type LivePayload,
+} from './live-state.service.js';
 import { LiveErrors } from './live.errors.js';
 import {
   LiveAnswerAckModel,
@@ -202,15 +208,19 @@ export class LiveResolver {
     // A guest's socket may only follow the player its token names; watching without a token needs a session.
     if (ctx.guestPlayerId && ctx.guestPlayerId !== playerId) throw LiveErrors.token();
     if (!playerId && !ctx.viewer) throw LiveErrors.token();
-    const initialState = await this.state.state(gameId);
-    if (!initialState) throw LiveErrors.gameNotFound(gameId);
-    const me = playerId ? await this.state.playerView(gameId, playerId) : null;
-    if (playerId && !me) throw LiveErrors.token();
-    const topics = playerId ? [gameTopic(gameId), playerTopic(gameId, playerId)] : [gameTopic(gameId)];
-    return withInitial(this.pubSub.asyncIterableIterator(topics), async () => [
-      {
-        liveGame: { state: (await this.state.state(gameId)) ?? initialState, progress: null, me },
-      } satisfies LivePayload,
-    ]);
+    const found = await this.state.check(gameId, playerId);
+    if (!found.game) throw LiveErrors.gameNotFound(gameId);
+    if (playerId && !found.player) throw LiveErrors.token();
+    const topics = playerId
+      ? [gameTopic(gameId), playerTopic(gameId, playerId)]
+      : [gameTopic(gameId), screenTopic(gameId)];
+    // Read once the subscription stands, so nothing published meanwhile is missed.
+    return withInitial(this.pubSub.asyncIterableIterator(topics), async () => {
+      const [state, me] = await Promise.all([
+        this.state.state(gameId),
+        playerId ? this.state.playerView(gameId, playerId) : null,
+      ]);
+      return [{ liveGame: { state, progress: null, me } } satisfies LivePayload];
+    });
   }
 }

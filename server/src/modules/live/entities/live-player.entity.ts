@@ -9,6 +9,7 @@ import { LiveGame } from './live-game.entity.js';
 @Entity('live_players')
 @Index('UQ_live_players_nickname', ['gameId', 'nicknameKey'], { unique: true })
 @Index('IDX_live_players_rank', ['gameId', 'rank'])
+@Index('IDX_live_players_joined', ['gameId', 'joinedAt'])
 @Index('UQ_live_players_person', ['gameId', 'personId'], { unique: true, where: '"person_id" IS NOT NULL' })
 export class LivePlayer {
   @PrimaryGeneratedColumn('uuid')
