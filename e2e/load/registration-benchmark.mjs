@@ -21,18 +21,17 @@
  * Prints tables; asserts nothing about time. Exits non-zero when an invariant
  * fails or a request errs (not for --naive, whose point is to fail the invariants).
  */
-import { spawn, spawnSync } from 'node:child_process';
-import { createHmac, randomBytes, randomUUID } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import http from 'node:http';
-import { createRequire } from 'node:module';
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-
-const require = createRequire(import.meta.url);
-const pg = require('pg');
-const root = fileURLToPath(new URL('../../', import.meta.url));
+import { pathToFileURL } from 'node:url';
+import { cpuSample, cpuShare, noisyNote, settle } from './lib/cpu.mjs';
+import { createDatabase, createSignedInPeople, pg, pgAddress } from './lib/db.mjs';
+import { graphqlRequester } from './lib/graphql-http.mjs';
+import { root, serverVersion, startServer as startBuiltServer, stopServer } from './lib/server.mjs';
+import { countError, errorLines, fmt, latencyColumns, shuffled, sleep, table } from './lib/stats.mjs';
 
 function option(name, fallback) {
   const i = process.argv.indexOf(`--${name}`);
@@ -60,13 +59,10 @@ const WARM_UP_SEATS = 100;
 const OPEN_LOOP_PEOPLE = OPT.rate * OPT.seconds;
 /** About 1,000 registrations per open-loop session, so most of them wait (the waitlist path). */
 const OPEN_LOOP_SESSIONS = Math.max(1, Math.ceil(OPEN_LOOP_PEOPLE / 1000));
-const PG_SERVER = process.env.PG_SERVER_URL ?? 'postgres://postgres@127.0.0.1:5432';
 const SESSION_SECRET = randomBytes(32).toString('hex');
 
 const REGISTER = `mutation($s: ID!) { registerForSession(sessionId: $s) { id status } }`;
 const CANCEL = `mutation($r: ID!) { cancelRegistration(registrationId: $r) { id status } }`;
-
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 // ---------------------------------------------------------------------------------------------
 // The registration path's SQL, from the built server
@@ -139,94 +135,14 @@ async function registrationSql() {
   };
 }
 
-/** Which server was measured: the commit, and whether server/ had uncommitted changes. */
-function serverVersion() {
-  const git = (...args) => spawnSync('git', args, { cwd: root, encoding: 'utf8' }).stdout?.trim() ?? '';
-  const commit = git('rev-parse', '--short', 'HEAD') || 'unknown commit';
-  const dirty = git('status', '--porcelain', '--', 'server/src').length > 0;
-  const built = statSync(join(root, 'server/dist/main.js'))
-    .mtime.toISOString()
-    .slice(0, 16)
-    .replace('T', ' ');
-  return `${commit}${dirty ? ' + uncommitted server changes' : ''}, server/dist built ${built} UTC`;
-}
-
 // ---------------------------------------------------------------------------------------------
-// Database and server
+// Database and server (helpers in lib/)
 
-function pgAddress() {
-  const u = new URL(PG_SERVER);
-  return { host: u.hostname, port: u.port || '5432', user: decodeURIComponent(u.username || 'postgres') };
-}
-
-async function startServer(dbUrl) {
-  const port = 20000 + Math.floor(Math.random() * 20000);
-  // e.g. BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the server
-  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, 'server/dist/main.js'], {
-    cwd: root,
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      SESSION_SECRET,
-      DATABASE_URL: dbUrl,
-      DATABASE_POOL_SIZE: String(OPT.pool),
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'warn',
-      SEED_DEMO: 'false',
-      REDIS_URL: '',
-    },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  for (let i = 0; i < 120; i++) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/health`)).ok) return { port, child };
-    } catch {
-      /* not up yet */
-    }
-    if (child.exitCode !== null) break;
-    await sleep(250);
-  }
-  child.kill('SIGKILL');
-  throw new Error('server did not start');
-}
-
-async function stopServer(child) {
-  if (child.exitCode !== null) return;
-  const exited = new Promise((r) => child.once('exit', r));
-  child.kill('SIGTERM');
-  await exited;
-}
+const startServer = (dbUrl) => startBuiltServer({ dbUrl, secret: SESSION_SECRET, pool: OPT.pool });
 
 /** People with a signed-in browser each: rows written the way SessionsService.create writes them. */
-async function createPeople(db, departmentId, prefix, count, roles = '{EMPLOYEE}') {
-  const people = Array.from({ length: count }, (_, i) => {
-    const token = randomBytes(32).toString('base64url');
-    return {
-      id: randomUUID(),
-      number: `${prefix}${String(i + 1).padStart(6, '0')}`,
-      cookie: `palma_session=${token}`,
-      tokenHash: createHmac('sha256', SESSION_SECRET).update(token).digest('hex'),
-    };
-  });
-  for (let from = 0; from < count; from += 5000) {
-    const chunk = people.slice(from, from + 5000);
-    await db.query(
-      `INSERT INTO people (id, employee_number, name, email, department_id, roles)
-       SELECT v.id, v.n, '참가자 ' || v.n, lower(v.n) || '@bench.palma', $3::uuid, $4::text[]
-         FROM unnest($1::uuid[], $2::varchar[]) AS v(id, n)`,
-      [chunk.map((p) => p.id), chunk.map((p) => p.number), departmentId, roles],
-    );
-    await db.query(
-      `INSERT INTO sessions (token_hash, person_id, expires_at, user_agent)
-       SELECT v.h, v.p, now() + interval '1 day', 'registration-benchmark'
-         FROM unnest($1::varchar[], $2::uuid[]) AS v(h, p)`,
-      [chunk.map((p) => p.tokenHash), chunk.map((p) => p.id)],
-    );
-  }
-  return people;
-}
+const createPeople = (db, departmentId, prefix, count, roles = '{EMPLOYEE}') =>
+  createSignedInPeople(db, { secret: SESSION_SECRET, departmentId, prefix, count, roles });
 
 async function setUp(db) {
   const [{ id: departmentId }] = (
@@ -282,44 +198,7 @@ async function setUp(db) {
 
 /** A GraphQL client over keep-alive HTTP/1.1 connections; resolves { ok, data } or { ok: false, error }. */
 function graphqlClient(port, maxSockets) {
-  const agent = new http.Agent({ keepAlive: true, maxSockets });
-  const call = (cookie, query, variables) =>
-    new Promise((resolve) => {
-      const body = JSON.stringify({ query, variables });
-      const req = http.request(
-        {
-          host: '127.0.0.1',
-          port,
-          path: '/graphql',
-          method: 'POST',
-          agent,
-          headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), cookie },
-        },
-        (res) => {
-          const chunks = [];
-          res.on('data', (c) => chunks.push(c));
-          res.on('error', (e) => resolve({ ok: false, error: e.code ?? e.message }));
-          res.on('end', () => {
-            let json = null;
-            try {
-              json = JSON.parse(Buffer.concat(chunks).toString('utf8'));
-            } catch {
-              /* not JSON */
-            }
-            if (json?.errors) {
-              const e = json.errors[0];
-              resolve({ ok: false, error: `${e.extensions?.code ?? 'GRAPHQL_ERROR'}: ${e.message}` });
-            } else if (res.statusCode !== 200 || !json?.data) {
-              resolve({ ok: false, error: `HTTP ${res.statusCode}` });
-            } else {
-              resolve({ ok: true, data: json.data });
-            }
-          });
-        },
-      );
-      req.on('error', (e) => resolve({ ok: false, error: e.code ?? e.message }));
-      req.end(body);
-    });
+  const { call, close } = graphqlRequester(port, maxSockets);
   return {
     register: (person, sessionId) =>
       call(person.cookie, REGISTER, { s: sessionId }).then((r) =>
@@ -329,22 +208,8 @@ function graphqlClient(port, maxSockets) {
       call(person.cookie, CANCEL, { r: registrationId }).then((r) =>
         r.ok ? { ok: true, reg: r.data.cancelRegistration } : r,
       ),
-    close: () => agent.destroy(),
+    close,
   };
-}
-
-function shuffled(items) {
-  const a = [...items];
-  for (let i = a.length - 1; i > 0; i--) {
-    const j = Math.floor(Math.random() * (i + 1));
-    [a[i], a[j]] = [a[j], a[i]];
-  }
-  return a;
-}
-
-function countError(errors, error) {
-  const key = String(error).slice(0, 160);
-  errors.set(key, (errors.get(key) ?? 0) + 1);
 }
 
 /**
@@ -696,62 +561,6 @@ async function check(db, sessions, { expectPromotions = new Map(), naive = false
 // ---------------------------------------------------------------------------------------------
 // Measurement helpers and output
 
-function percentile(sorted, p) {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))];
-}
-
-function latencyColumns(values) {
-  const sorted = Float64Array.from(values).sort();
-  const f = (v) => (Number.isFinite(v) ? v.toFixed(1) : '–');
-  return [0.5, 0.95, 0.99].map((p) => f(percentile(sorted, p))).concat(f(sorted[sorted.length - 1]));
-}
-
-/** utime + stime (and with `children`, cutime + cstime) of a process, in clock ticks. */
-function processTicks(pid, children = false) {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return {
-      comm: stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')),
-      ppid: Number(f[1]),
-      ticks: Number(f[11]) + Number(f[12]) + (children ? Number(f[13]) + Number(f[14]) : 0),
-    };
-  } catch {
-    return null; // gone
-  }
-}
-
-/**
- * CPU seconds used so far: by the machine (busy), the server, PostgreSQL (every postgres process,
- * plus the postmaster's reaped children, so connections that ended count too) and this process
- * with its finished children (pgbench).
- */
-function cpuSample(serverPid) {
-  const [, ...fields] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/);
-  const n = fields.map(Number);
-  const busy = n.reduce((a, b) => a + b, 0) - n[3] - n[4];
-  const postgres = new Map();
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    const p = processTicks(name);
-    if (p?.comm === 'postgres') postgres.set(Number(name), p);
-  }
-  let pg = 0;
-  for (const [pid, p] of postgres) {
-    pg += postgres.has(p.ppid) ? p.ticks : (processTicks(pid, true)?.ticks ?? p.ticks);
-  }
-  // This process and its finished children (pgbench's client).
-  const self = processTicks('self', true).ticks;
-  return {
-    busy: busy / 100,
-    server: serverPid ? (processTicks(serverPid)?.ticks ?? 0) / 100 : 0,
-    pg: pg / 100,
-    self: self / 100,
-    at: performance.now(),
-  };
-}
-
 /**
  * Every measured phase starts on vacuumed tables: thousands of updates of one session row leave
  * dead versions behind that would slow whichever phase comes next.
@@ -759,58 +568,6 @@ function cpuSample(serverPid) {
 async function vacuum(db) {
   await db.query('VACUUM ANALYZE event_sessions, event_registrations');
 }
-
-/**
- * Waits until the server has finished what a phase left it (ticket mails, seat broadcasts): its
- * CPU use below 5 % over a quarter of a second, for at most 20 s. Returns the seconds waited.
- */
-async function settle(pid) {
-  const started = performance.now();
-  while (performance.now() - started < 20_000) {
-    const before = processTicks(pid)?.ticks ?? 0;
-    await sleep(250);
-    if ((processTicks(pid)?.ticks ?? 0) - before <= 1) break; // ticks are 10 ms
-  }
-  return (performance.now() - started) / 1000;
-}
-
-/** Shares of the phase's wall time, in % of one core; `other` is everything else on the machine. */
-function cpuShare(before, after) {
-  const wall = (after.at - before.at) / 1000;
-  const pct = (s) => Math.round((s / wall) * 100);
-  const server = pct(after.server - before.server);
-  const pg = pct(after.pg - before.pg);
-  const self = pct(after.self - before.self);
-  const other = Math.max(0, pct(after.busy - before.busy) - server - pg - self);
-  const cores = availableParallelism() * 100;
-  return {
-    other,
-    text: `server ${server} %, PostgreSQL ${pg} %, load generator or pgbench client ${self} %, other processes ${other} % (of ${cores} %)`,
-  };
-}
-
-/** A note when something else on the machine took a noticeable share of the CPU. */
-function noisyNote(phases) {
-  const noisy = phases.filter(([, cpu]) => cpu.other >= 20);
-  if (noisy.length === 0) return '';
-  return (
-    `\nNOTE: other processes used ${noisy.map(([name, cpu]) => `${cpu.other} % CPU during ${name}`).join(', ')}; ` +
-    'these numbers are not those of an otherwise idle machine.'
-  );
-}
-
-function errorLines(errors) {
-  return [...errors].map(([kind, n]) => `    ${n} × ${kind}`);
-}
-
-function table(header, rows) {
-  const lines = [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`];
-  for (const row of rows) lines.push(`| ${row.join(' | ')} |`);
-  return lines.join('\n');
-}
-
-const fmt = (n, digits = 0) =>
-  n.toLocaleString('en', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 
 function correctnessTable(results) {
   return table(
@@ -845,11 +602,8 @@ function correctnessTable(results) {
 
 async function main() {
   const sql = await registrationSql();
-  const dbName = `palma_bench_${process.pid}`;
-  const dbUrl = `${PG_SERVER}/${dbName}`;
-  const admin = new pg.Client({ connectionString: `${PG_SERVER}/postgres` });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${dbName}`);
+  const database = await createDatabase('palma_bench');
+  const { dbName, dbUrl } = database;
   let server = null;
   let db = null;
   const cleanUp = async () => {
@@ -857,10 +611,7 @@ async function main() {
     server = null;
     await db?.end().catch(() => undefined);
     db = null;
-    if (OPT.keepDb)
-      console.log(`\nkept database ${dbName} (drop it with: dropdb -h 127.0.0.1 -U postgres ${dbName})`);
-    else await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`).catch(() => undefined);
-    await admin.end().catch(() => undefined);
+    await database.drop({ keep: OPT.keepDb });
   };
   const interrupted = async () => {
     await cleanUp();
