@@ -84,13 +84,13 @@ export class LiveEngine implements OnApplicationBootstrap, OnApplicationShutdown
       `UPDATE live_games g
           SET current_round = r.position,
               phase = CASE WHEN r.lead_in_seconds > 0 THEN 'LEAD_IN' ELSE 'OPEN' END,
-              opened_at = CASE WHEN r.lead_in_seconds > 0 THEN NULL ELSE clock_timestamp() END,
-              phase_ends_at = clock_timestamp() + make_interval(secs =>
+              opened_at = CASE WHEN r.lead_in_seconds > 0 THEN NULL ELSE c.t END,
+              phase_ends_at = c.t + make_interval(secs =>
                 CASE WHEN r.lead_in_seconds > 0 THEN r.lead_in_seconds ELSE r.time_limit_seconds END),
               revival_round = CASE WHEN $4 THEN r.position ELSE g.revival_round END,
               started_at = coalesce(g.started_at, now()),
               version = g.version + 1
-         FROM live_rounds r
+         FROM live_rounds r, (SELECT clock_timestamp() AS t) c
         WHERE g.id = $1 AND g.current_round = $2 AND g.phase = $3
           AND r.game_id = g.id AND r.position = g.current_round + 1
         RETURNING g.phase, g.phase_ends_at AS "endsAt"`,
@@ -104,10 +104,10 @@ export class LiveEngine implements OnApplicationBootstrap, OnApplicationShutdown
   async open(gameId: string, round: number): Promise<void> {
     const [[row]] = await this.dataSource.query(
       `UPDATE live_games g
-          SET phase = 'OPEN', opened_at = clock_timestamp(),
-              phase_ends_at = clock_timestamp() + make_interval(secs => r.time_limit_seconds),
+          SET phase = 'OPEN', opened_at = c.t,
+              phase_ends_at = c.t + make_interval(secs => r.time_limit_seconds),
               version = g.version + 1
-         FROM live_rounds r
+         FROM live_rounds r, (SELECT clock_timestamp() AS t) c
         WHERE g.id = $1 AND g.current_round = $2 AND g.phase = 'LEAD_IN'
           AND r.game_id = g.id AND r.position = g.current_round
         RETURNING g.phase_ends_at AS "endsAt"`,
@@ -138,9 +138,10 @@ export class LiveEngine implements OnApplicationBootstrap, OnApplicationShutdown
     const [[row]] = await this.dataSource.query(
       `UPDATE live_games
           SET phase = paused_phase,
-              phase_ends_at = clock_timestamp() + make_interval(secs => paused_remaining_ms / 1000.0),
-              opened_at = opened_at + (clock_timestamp() - paused_at),
+              phase_ends_at = c.t + make_interval(secs => paused_remaining_ms / 1000.0),
+              opened_at = opened_at + (c.t - paused_at),
               paused_phase = NULL, paused_at = NULL, paused_remaining_ms = NULL, version = version + 1
+         FROM (SELECT clock_timestamp() AS t) c
         WHERE id = $1 AND phase = 'PAUSED'
         RETURNING phase, phase_ends_at AS "endsAt"`,
       [gameId],
