@@ -19,6 +19,7 @@ import { CampaignsModule } from './modules/campaigns/campaigns.module.js';
 import { CertificatesModule } from './modules/certificates/certificates.module.js';
 import { CoursesModule } from './modules/courses/courses.module.js';
 import { EventsModule } from './modules/events/events.module.js';
+import { GamificationModule } from './modules/gamification/gamification.module.js';
 import { HeartbeatModule } from './modules/heartbeat/heartbeat.module.js';
 import { LedgerModule } from './modules/ledger/ledger.module.js';
 import { LiveModule } from './modules/live/live.module.js';
@@ -59,6 +60,7 @@ export class AppModule {
         QuizzesModule,
         EventsModule,
         LiveModule,
+        GamificationModule,
       ],
       controllers: [HealthController],
       providers: [

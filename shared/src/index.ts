@@ -9,3 +9,4 @@ export * from './campaigns.js';
 export * from './quiz/index.js';
 export * from './events.js';
 export * from './live.js';
+export * from './gamification.js';

@@ -37,17 +37,11 @@ export const CreditSourceKind = {
   QUIZ_PERFECT: 'QUIZ_PERFECT',
   EVENT_ATTENDANCE: 'EVENT_ATTENDANCE',
   LIVE_GAME: 'LIVE_GAME',
+  /** A campaign finished well before its due date (the source is the assignment). */
+  EARLY_COMPLETION: 'EARLY_COMPLETION',
   ADJUSTMENT: 'ADJUSTMENT',
 } as const;
 export type CreditSourceKind = (typeof CreditSourceKind)[keyof typeof CreditSourceKind];
-
-/** Default XP per achievement (issue: gamification makes these tunable by admins). */
-export const DefaultXp = {
-  lessonCompleted: 5,
-  courseCompleted: 50,
-  pledgeSigned: 20,
-  eventAttended: 30,
-} as const;
 
 export const CourseLimits = {
   titleMax: 200,

@@ -7,7 +7,6 @@ import {
   isLivePin,
   liveGameSettingsSchema,
   normaliseNickname,
-  placementXp,
   rankPlayers,
   scoreAnswer,
   speedFactor,
@@ -144,10 +143,6 @@ describe('rankings', () => {
       ['도시국', 700, 3],
     ]);
     expect(standings[2]).toMatchObject({ members: 3, total: 2100 });
-  });
-
-  it('gives placement XP with the podium earning most', () => {
-    expect([1, 2, 3, 4, 100].map(placementXp)).toEqual([50, 40, 30, 10, 10]);
   });
 });
 

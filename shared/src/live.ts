@@ -244,14 +244,6 @@ export function teamStandings(players: readonly { team: string; score: number }[
   return out;
 }
 
-/** XP for a final place: the podium earns more; everyone who played earns something. */
-export function placementXp(rank: number): number {
-  if (rank === 1) return 50;
-  if (rank === 2) return 40;
-  if (rank === 3) return 30;
-  return 10;
-}
-
 // ---------------------------------------------------------------------------------------------
 // Balloon-dart round ("pop corruption")
 

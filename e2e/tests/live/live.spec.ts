@@ -1,5 +1,5 @@
 import { devices, type Browser, type BrowserContext, type Locator, type Page } from '@playwright/test';
-import { placementXp, rankPlayers } from '@palma/shared';
+import { DEFAULT_XP_RULES, placementRule, rankPlayers } from '@palma/shared';
 import { expect, signIn, signInAs, test, uniqueSuffix } from '../../fixtures/palma.js';
 
 /**
@@ -102,7 +102,9 @@ async function expectCredited(page: Page, person: { name: string }, before: Lear
   const shown = await learningRecord(page, person);
   const minutes = before.minutes + CREDIT_MINUTES;
   await expect(shown.minutes).toHaveText(`${minutes.toLocaleString('ko-KR')}분`);
-  await expect(shown.xp).toHaveText(`${(before.xp + placementXp(rank)).toLocaleString('ko-KR')} XP`);
+  await expect(shown.xp).toHaveText(
+    `${(before.xp + DEFAULT_XP_RULES[placementRule(rank)].xp).toLocaleString('ko-KR')} XP`,
+  );
   await expect(shown.campaign).toHaveText(
     new RegExp(`^${before.campaignMinutes + CREDIT_MINUTES} / \\d+분$`),
   );

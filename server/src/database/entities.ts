@@ -1,3 +1,9 @@
+import { Badge } from '../modules/gamification/entities/badge.entity.js';
+import { BadgeAward } from '../modules/gamification/entities/badge-award.entity.js';
+import { GamificationOutbox } from '../modules/gamification/entities/gamification-outbox.entity.js';
+import { LeaderboardPolicyRow } from '../modules/gamification/entities/leaderboard-policy.entity.js';
+import { SigningKey } from '../modules/gamification/entities/signing-key.entity.js';
+import { XpRuleRow } from '../modules/ledger/xp-rule.entity.js';
 import { Credential } from '../modules/auth/credential.entity.js';
 import { CampaignAssignment } from '../modules/campaigns/entities/campaign-assignment.entity.js';
 import { CampaignRequiredCourse } from '../modules/campaigns/entities/campaign-required-course.entity.js';
@@ -79,4 +85,10 @@ export const ENTITIES = [
   LiveRound,
   LivePlayer,
   LiveAnswer,
+  XpRuleRow,
+  Badge,
+  BadgeAward,
+  GamificationOutbox,
+  LeaderboardPolicyRow,
+  SigningKey,
 ];

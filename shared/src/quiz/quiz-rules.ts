@@ -41,7 +41,6 @@ export const QuizLimits = {
 } as const;
 
 /** XP for quizzes (minutes come from the quiz's own credit minutes). */
-export const QuizXp = { passed: 30, perfectBonus: 20 } as const;
 
 const text = (max: number) => z.string().trim().min(1, 'required').max(max, `at most ${max} characters`);
 

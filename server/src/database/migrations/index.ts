@@ -5,6 +5,7 @@ import { NotificationsAndOutbox1795384335126 } from './1795384335126-notificatio
 import { QuizEngine1795389323208 } from './1795389323208-quiz-engine.js';
 import { Events1795399292274 } from './1795399292274-events.js';
 import { LiveGames1795411216259 } from './1795411216259-live-games.js';
+import { Gamification1795420006181 } from './1795420006181-gamification.js';
 
 /** Every migration, in order. Classes, not globs: the server is ESM. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   QuizEngine1795389323208,
   Events1795399292274,
   LiveGames1795411216259,
+  Gamification1795420006181,
 ];

@@ -1,4 +1,4 @@
-import { DefaultXp, type EventKind } from '@palma/shared';
+import { DEFAULT_XP_RULES, type EventKind } from '@palma/shared';
 import type { EntityManager } from 'typeorm';
 
 /** Demo events: the concert-style sessions the platform was made for. Fixed ids keep seeding idempotent. */
@@ -248,7 +248,14 @@ export async function seedDemoEvents(
         await em.query(
           `INSERT INTO credit_entries (person_id, source_kind, source_id, minutes, xp, label, occurred_at)
            VALUES ($1, 'EVENT_ATTENDANCE', $2, $3, $4, $5, $6)`,
-          [person.id, checkIn.id, e.creditMinutes, DefaultXp.eventAttended, e.titleKo, checkedInAt],
+          [
+            person.id,
+            checkIn.id,
+            e.creditMinutes,
+            DEFAULT_XP_RULES.EVENT_ATTENDED.xp,
+            e.titleKo,
+            checkedInAt,
+          ],
         );
       }
     }

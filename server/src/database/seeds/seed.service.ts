@@ -3,13 +3,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import {
-  DefaultXp,
+  DEFAULT_XP_RULES,
   gradeAnswer,
   percentOf,
   pointsFor,
   presentationOf,
   quizSettingsSchema,
-  QuizXp,
   seededShuffle,
   type QuestionBody,
 } from '@palma/shared';
@@ -267,7 +266,13 @@ export class SeedService {
           await em.query(
             `INSERT INTO credit_entries (person_id, source_kind, source_id, minutes, xp, label, occurred_at)
              VALUES ($1, 'LESSON', $2, 0, $3, $4, $5)`,
-            [person.id, DEMO_IDS.lessons[i], DefaultXp.lessonCompleted, DEMO_LESSONS[i].titleKo, lessonDone],
+            [
+              person.id,
+              DEMO_IDS.lessons[i],
+              DEFAULT_XP_RULES.LESSON_COMPLETED.xp,
+              DEMO_LESSONS[i].titleKo,
+              lessonDone,
+            ],
           );
           if (DEMO_LESSONS[i].kind === 'QUIZ' && quiz) {
             await this.seedDemoAttempts(em, quiz, index, {
@@ -292,7 +297,13 @@ export class SeedService {
             await em.query(
               `INSERT INTO credit_entries (person_id, source_kind, source_id, minutes, xp, label, occurred_at)
                VALUES ($1, 'PLEDGE', $2, 0, $3, $4, $5)`,
-              [person.id, DEMO_IDS.lessons[i], DefaultXp.pledgeSigned, DEMO_LESSONS[i].titleKo, lessonDone],
+              [
+                person.id,
+                DEMO_IDS.lessons[i],
+                DEFAULT_XP_RULES.PLEDGE_SIGNED.xp,
+                DEMO_LESSONS[i].titleKo,
+                lessonDone,
+              ],
             );
           }
         }
@@ -300,7 +311,13 @@ export class SeedService {
           await em.query(
             `INSERT INTO credit_entries (person_id, source_kind, source_id, minutes, xp, label, occurred_at)
              VALUES ($1, 'COURSE_COMPLETION', $2, 60, $3, $4, $5)`,
-            [person.id, DEMO_IDS.version, DefaultXp.courseCompleted, DEMO_COURSE.titleKo, finished],
+            [
+              person.id,
+              DEMO_IDS.version,
+              DEFAULT_XP_RULES.COURSE_COMPLETED.xp,
+              DEMO_COURSE.titleKo,
+              finished,
+            ],
           );
         }
       }
@@ -573,13 +590,13 @@ export class SeedService {
     await em.query(
       `INSERT INTO credit_entries (person_id, source_kind, source_id, minutes, xp, label, occurred_at)
        VALUES ($1, 'QUIZ', $2, $3, $4, $5, $6)`,
-      [who.personId, DEMO_QUIZ.id, creditMinutes, QuizXp.passed, titleKo, who.passedAt],
+      [who.personId, DEMO_QUIZ.id, creditMinutes, DEFAULT_XP_RULES.QUIZ_PASSED.xp, titleKo, who.passedAt],
     );
     if (perfectAt) {
       await em.query(
         `INSERT INTO credit_entries (person_id, source_kind, source_id, minutes, xp, label, occurred_at)
          VALUES ($1, 'QUIZ_PERFECT', $2, 0, $3, $4, $5)`,
-        [who.personId, DEMO_QUIZ.id, QuizXp.perfectBonus, titleKo, perfectAt],
+        [who.personId, DEMO_QUIZ.id, DEFAULT_XP_RULES.QUIZ_PERFECT.xp, titleKo, perfectAt],
       );
     }
   }

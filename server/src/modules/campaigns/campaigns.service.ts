@@ -215,8 +215,11 @@ export class CampaignsService implements OnModuleInit, OnModuleDestroy {
   }
 
   /** When each assignment's requirement was first met (null while not met). */
-  completionTimes(assignmentIds: readonly string[]): Promise<Map<string, Date | null>> {
-    return completionTimes(this.dataSource.manager, assignmentIds);
+  completionTimes(
+    assignmentIds: readonly string[],
+    em: EntityManager = this.dataSource.manager,
+  ): Promise<Map<string, Date | null>> {
+    return completionTimes(em, assignmentIds);
   }
 
   /** An admin, or the person's manager, moves one person's due date, with a recorded reason. */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DefaultXp, walkDilemma, type DilemmaContent, type LessonKind } from '@palma/shared';
+import { walkDilemma, type DilemmaContent, type LessonKind } from '@palma/shared';
 import { DataSource, type EntityManager } from 'typeorm';
 import { z } from 'zod';
 import { DomainError } from '../../common/errors/domain-error.js';
@@ -364,10 +364,10 @@ export class CourseLearningService {
             sourceKind: 'PLEDGE',
             sourceId: lesson.id,
             minutes: 0,
-            xp: DefaultXp.pledgeSigned,
+            rule: 'PLEDGE_SIGNED',
             label: lesson.titleKo,
           });
-          if (pledge.created) creditedXp += DefaultXp.pledgeSigned;
+          creditedXp += pledge.xp;
           break;
         }
       }
@@ -486,10 +486,10 @@ export class CourseLearningService {
       sourceKind: 'LESSON',
       sourceId: lesson.id,
       minutes: 0,
-      xp: DefaultXp.lessonCompleted,
+      rule: 'LESSON_COMPLETED',
       label: lesson.titleKo,
     });
-    if (lessonCredit.created) creditedXp += DefaultXp.lessonCompleted;
+    creditedXp += lessonCredit.xp;
 
     let creditedMinutes = 0;
     if (statuses.every((s) => s.completed || s.id === lesson.id)) {
@@ -505,12 +505,12 @@ export class CourseLearningService {
           sourceKind: 'COURSE_COMPLETION',
           sourceId: version.id,
           minutes: version.creditMinutes,
-          xp: DefaultXp.courseCompleted,
+          rule: 'COURSE_COMPLETED',
           label: version.titleKo,
         });
         if (course.created) {
           creditedMinutes += version.creditMinutes;
-          creditedXp += DefaultXp.courseCompleted;
+          creditedXp += course.xp;
         }
       }
     }

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DefaultXp } from '@palma/shared';
 import { DataSource, IsNull, type EntityManager } from 'typeorm';
 import type { Viewer } from '../../common/auth/viewer.js';
 import { LedgerService } from '../ledger/ledger.service.js';
@@ -89,7 +88,7 @@ export class CheckInService {
         sourceKind: 'EVENT_ATTENDANCE',
         sourceId: checkIn.id,
         minutes: reg.creditMinutes,
-        xp: DefaultXp.eventAttended,
+        rule: 'EVENT_ATTENDED',
         label: reg.titleKo,
         occurredAt: checkIn.checkedInAt,
       });

@@ -1,4 +1,4 @@
-import type { CreditSourceKind } from '@palma/shared';
+import type { CreditSourceKind, XpRuleKey } from '@palma/shared';
 import {
   Check,
   Column,
@@ -19,9 +19,10 @@ import { Person } from '../org/person.entity.js';
 @Entity('credit_entries')
 @Index('UQ_credit_entries_source', ['personId', 'sourceKind', 'sourceId'], { unique: true })
 @Index('IDX_credit_entries_person_time', ['personId', 'occurredAt'])
+@Index('IDX_credit_entries_person_rule', ['personId', 'xpRule', 'occurredAt'])
 @Check(
   'CHK_credit_entries_kind',
-  `"source_kind" IN ('LESSON','COURSE_COMPLETION','PLEDGE','QUIZ','QUIZ_PERFECT','EVENT_ATTENDANCE','LIVE_GAME','ADJUSTMENT')`,
+  `"source_kind" IN ('LESSON','COURSE_COMPLETION','PLEDGE','QUIZ','QUIZ_PERFECT','EVENT_ATTENDANCE','LIVE_GAME','EARLY_COMPLETION','ADJUSTMENT')`,
 )
 @Check(
   'CHK_credit_entries_amounts',
@@ -49,6 +50,10 @@ export class CreditEntry {
 
   @Column({ type: 'int', default: 0 })
   xp: number;
+
+  /** The XP rule the amount came from (null for adjustments and older entries). */
+  @Column({ name: 'xp_rule', type: 'varchar', length: 32, nullable: true })
+  xpRule: XpRuleKey | null;
 
   /** Shown in the learner's history, e.g. the course title at the time. */
   @Column({ type: 'varchar', length: 300 })

@@ -7,7 +7,7 @@ import {
   type LiveGameSettings,
   LiveLimits,
   type LivePhase,
-  placementXp,
+  placementRule,
   rankPlayers,
   scoreAnswer,
 } from '@palma/shared';
@@ -205,7 +205,7 @@ export class LiveEngine implements OnApplicationBootstrap, OnApplicationShutdown
           sourceKind: 'LIVE_GAME',
           sourceId: gameId,
           minutes: finished.settings.creditMinutes,
-          xp: placementXp(p.rank ?? Number.MAX_SAFE_INTEGER),
+          rule: placementRule(p.rank ?? Number.MAX_SAFE_INTEGER),
           label: finished.title,
         });
       }

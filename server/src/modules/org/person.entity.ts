@@ -58,6 +58,10 @@ export class Person {
   @Column({ type: 'boolean', default: true })
   active: boolean;
 
+  /** Leaderboards never show this person's name to others (they still count, anonymously). */
+  @Column({ name: 'leaderboard_opt_out', type: 'boolean', default: false })
+  leaderboardOptOut: boolean;
+
   @Column({ name: 'deactivated_at', type: 'timestamptz', nullable: true })
   deactivatedAt: Date | null;
 

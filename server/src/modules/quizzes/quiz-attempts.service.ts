@@ -9,7 +9,6 @@ import {
   presentationOf,
   quizGrade,
   QuizLimits,
-  QuizXp,
   seededShuffle,
   type AttemptStatus,
   type LearnerAnswer,
@@ -404,7 +403,7 @@ export class QuizAttemptsService implements OnModuleInit, OnModuleDestroy {
         sourceKind: 'QUIZ',
         sourceId: quiz.id,
         minutes: quiz.creditMinutes,
-        xp: QuizXp.passed,
+        rule: 'QUIZ_PASSED',
         label,
       });
       await this.learning.completeQuizLesson(em, attempt.personId, attempt.enrolmentId, attempt.lessonId);
@@ -415,7 +414,7 @@ export class QuizAttemptsService implements OnModuleInit, OnModuleDestroy {
         sourceKind: 'QUIZ_PERFECT',
         sourceId: quiz.id,
         minutes: 0,
-        xp: QuizXp.perfectBonus,
+        rule: 'QUIZ_PERFECT',
         label,
       });
     }
