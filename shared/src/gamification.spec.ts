@@ -839,12 +839,12 @@ describe('leaderboard privacy', () => {
     expect(v.some((r) => r.isViewer)).toBe(false);
   });
 
-  it('AROUND_ME shows the viewer and `size` rows either side, with true ranks', () => {
+  it('AROUND_ME shows the viewer and `size` rows either side, with true ranks, naming only the viewer', () => {
     const v = applyPrivacy(rows, { mode: 'AROUND_ME', size: 2 }, 'e');
     expect(ids(v)).toEqual(['c', 'd', 'e', 'f', 'g']);
     expect(v.map((r) => r.rank)).toEqual([2, 4, 5, 6, 7]);
     expect(v.map((r) => r.isViewer)).toEqual([false, false, true, false, false]);
-    expect(named(v)).toEqual(['c', 'd', 'e', 'f', 'g']);
+    expect(named(v)).toEqual(['e']);
   });
 
   it('AROUND_ME is cut short at the top and bottom of the board', () => {

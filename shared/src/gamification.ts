@@ -452,7 +452,7 @@ export const PrivacyMode = {
   NAMED: 'NAMED',
   /** Every row, names hidden except the viewer's own. */
   ANONYMOUS: 'ANONYMOUS',
-  /** Only the viewer's row and the few around it. */
+  /** Only the viewer's row and the few around it; the neighbours without names. */
   AROUND_ME: 'AROUND_ME',
   /** Only the first N rows (and the viewer's own rank). */
   TOP_N: 'TOP_N',
@@ -506,7 +506,8 @@ export function applyPrivacy<T extends RankedRow>(
   const ranks = competitionRanks(rows.map((r) => r.score));
   const all = rows.map((row, i) => {
     const isViewer = row.id === viewerId;
-    const named = isViewer || (policy.mode !== 'ANONYMOUS' && !optedOut(row));
+    // Around me shows where you stand, not who your neighbours are: only NAMED and TOP_N name others.
+    const named = isViewer || ((policy.mode === 'NAMED' || policy.mode === 'TOP_N') && !optedOut(row));
     return { row, rank: ranks[i], named, isViewer };
   });
   const me = all.findIndex((r) => r.isViewer);

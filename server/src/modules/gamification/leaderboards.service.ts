@@ -121,16 +121,16 @@ export class LeaderboardsService {
   ): Promise<Board<PersonRow> & { departmentId: string; departmentName: string }> {
     const department = departmentId ?? viewer.departmentId;
     if (!department || !isUuid(department)) throw new DomainError('NOT_FOUND', 'Department not found');
-    if (department !== viewer.departmentId) {
-      const scope = await this.people.scopeOf(viewer);
-      if (scope.kind !== 'all' && !scope.ids.has(department))
-        throw new DomainError('FORBIDDEN', 'This department’s leaderboard is not yours to see');
-    }
     const [dept]: { name: string }[] = await this.dataSource.query(
       `SELECT name_ko AS name FROM departments WHERE id = $1`,
       [department],
     );
     if (!dept) throw new DomainError('NOT_FOUND', 'Department not found');
+    if (department !== viewer.departmentId) {
+      const scope = await this.people.scopeOf(viewer);
+      if (scope.kind !== 'all' && !scope.ids.has(department))
+        throw new DomainError('FORBIDDEN', 'This department’s leaderboard is not yours to see');
+    }
     const filter = await this.periodFilter(args);
     const assigned = filter.campaignId
       ? `AND EXISTS (SELECT 1 FROM campaign_assignments a WHERE a.person_id = p.id AND a.campaign_id = $${filter.params.length + 2} AND a.left_at IS NULL)`
@@ -207,7 +207,10 @@ export class LeaderboardsService {
 
   /** One department's place among all (for its members, its managers and admins). */
   async standing(viewer: Viewer, departmentId: string, args: PeriodArgs) {
-    if (!isUuid(departmentId)) throw new DomainError('NOT_FOUND', 'Department not found');
+    const [exists] = isUuid(departmentId)
+      ? await this.dataSource.query(`SELECT 1 FROM departments WHERE id = $1`, [departmentId])
+      : [];
+    if (!exists) throw new DomainError('NOT_FOUND', 'Department not found');
     if (departmentId !== viewer.departmentId) {
       const scope = await this.people.scopeOf(viewer);
       if (scope.kind !== 'all' && !scope.ids.has(departmentId))

@@ -67,6 +67,16 @@ const FOR_EVERY_SIGNED_IN_PERSON = new Set([
   'myCalendarFeed',
   'rotateCalendarFeed',
   'revokeCalendarFeed',
+  'badges',
+  'badge',
+  'myGamification',
+  'myBadges',
+  'myBadgeProgress',
+  'celebrateBadges',
+  'setLeaderboardOptOut',
+  'peopleLeaderboard',
+  'departmentLeaderboard',
+  'departmentStanding',
 ]);
 
 let app: TestApp;
