@@ -17,6 +17,8 @@ import { CampaignsService } from '../../modules/campaigns/campaigns.service.js';
 import { parsedDraftOrThrow, QuestionBankService } from '../../modules/quizzes/question-bank.service.js';
 import { seedDemoEvents } from './demo-events.js';
 import { seedDemoLiveGame } from './demo-live.js';
+import { seedDemoBadges } from './demo-badges.js';
+import { BadgeEvaluatorService } from '../../modules/gamification/badge-evaluator.service.js';
 import { DEMO_DEPARTMENTS, DEMO_PASSWORD, demoPeople } from './demo-organisation.js';
 import {
   DEMO_CATEGORY_NAMES_EN,
@@ -76,6 +78,7 @@ export class SeedService {
     private readonly auth: AuthService,
     private readonly campaigns: CampaignsService,
     private readonly bank: QuestionBankService,
+    private readonly badges: BadgeEvaluatorService,
   ) {}
 
   async seedDemoIfEnabled(): Promise<void> {
@@ -86,6 +89,21 @@ export class SeedService {
     await this.seedDemoTraining();
     await this.seedDemoEvents();
     await this.seedDemoLiveGame();
+    await this.seedDemoBadges();
+  }
+
+  /**
+   * Demo badges, awarded at once to the demo people who qualify. Those awards count as already
+   * celebrated: the celebration is for badges earned while using Palma.
+   */
+  async seedDemoBadges(): Promise<void> {
+    const created = await this.dataSource.transaction((em) => seedDemoBadges(em));
+    if (!created) return;
+    const { awarded } = await this.badges.drain();
+    await this.dataSource.query(
+      `UPDATE badge_awards SET celebrated_at = awarded_at WHERE celebrated_at IS NULL`,
+    );
+    this.logger.log(`Seeded the demo badges (${awarded} awarded)`);
   }
 
   /** A Golden Bell in its lobby (PIN 246810), hosted by the demo trainer, for the 골든벨 contest. */

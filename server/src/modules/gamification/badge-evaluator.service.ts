@@ -44,7 +44,9 @@ const BATCH = 200;
 export class BadgeEvaluatorService implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger('Badges');
   private timer?: NodeJS.Timeout;
-  private running: Promise<unknown> | null = null;
+  private queue: Promise<unknown> = Promise.resolve();
+  /** Drains queued or running in this process (the timer skips a tick while one is). */
+  private pending = 0;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -64,15 +66,23 @@ export class BadgeEvaluatorService implements OnModuleInit, OnModuleDestroy {
     if (this.timer) clearInterval(this.timer);
   }
 
-  private async tick(): Promise<void> {
-    if (this.running) return;
-    this.running = this.drain().catch((e: unknown) => this.logger.error(String(e)));
-    await this.running;
-    this.running = null;
+  private tick(): void {
+    if (this.pending > 0) return;
+    void this.drain().catch((e: unknown) => this.logger.error(String(e)));
   }
 
-  /** Processes the outbox until it is empty (or only holds rows waiting for a retry). */
-  async drain(): Promise<EvaluationResult> {
+  /**
+   * Processes the outbox until it is empty (or only holds rows waiting for a retry). Runs in this
+   * process one at a time, so a caller that drains (the demo seed) also waits for the timer's run.
+   */
+  drain(): Promise<EvaluationResult> {
+    this.pending++;
+    const run = this.queue.then(() => this.drainNow()).finally(() => this.pending--);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async drainNow(): Promise<EvaluationResult> {
     const total: EvaluationResult = { processed: 0, awarded: 0 };
     for (;;) {
       const r = await this.processBatch();

@@ -17,6 +17,8 @@ import {
 import { DEMO_EVENTS } from '../../../src/database/seeds/demo-events.js';
 import { DEMO_LIVE_GAME_ID, DEMO_LIVE_PIN } from '../../../src/database/seeds/demo-live.js';
 import { DEMO_IDS } from '../../../src/database/seeds/demo-training.js';
+import { DEMO_BADGES } from '../../../src/database/seeds/demo-badges.js';
+import { BadgeEvaluatorService } from '../../../src/modules/gamification/badge-evaluator.service.js';
 import { SeedService } from '../../../src/database/seeds/seed.service.js';
 import { LESSON_QUIZ, SAVE_ANSWER, START_ATTEMPT, SUBMIT_ATTEMPT } from '../../factories/quiz.factory.js';
 import type { AnyData } from '../../utils/gql.js';
@@ -78,6 +80,8 @@ async function counts(): Promise<Record<string, number>> {
     'event_check_ins',
     'live_games',
     'live_rounds',
+    'badges',
+    'badge_awards',
   ];
   const result: Record<string, number> = {};
   for (const table of tables) {
@@ -302,6 +306,35 @@ describe('the demo live game', () => {
       mode: 'GOLDEN_BELL',
       joiningOpen: true,
     });
+  });
+});
+
+describe('the demo badges', () => {
+  it('are awarded at seeding to the demo people who qualify, as already celebrated', async () => {
+    const badges = await app.dataSource.query(`SELECT id FROM badges WHERE status = 'ACTIVE' ORDER BY id`);
+    expect(badges.map((b: { id: string }) => b.id)).toEqual(DEMO_BADGES.map((b) => b.id).sort());
+    const [{ awards, uncelebrated }] = await app.dataSource.query(
+      `SELECT count(*)::int AS awards, count(*) FILTER (WHERE celebrated_at IS NULL)::int AS uncelebrated FROM badge_awards`,
+    );
+    expect(awards).toBeGreaterThan(0);
+    expect(uncelebrated).toBe(0);
+    // The employee who passed the quiz above finished the course since: the evaluator awards
+    // "first step" to them too, to be celebrated. Then every graduate holds it, nobody else.
+    await app.palma.app.get(BadgeEvaluatorService).drain();
+    const graduates = await app.dataSource.query(
+      `SELECT DISTINCT person_id FROM course_enrolments WHERE completed_at IS NOT NULL ORDER BY person_id`,
+    );
+    const firstStep = await app.dataSource.query(
+      `SELECT person_id FROM badge_awards WHERE badge_id = $1 ORDER BY person_id`,
+      [DEMO_BADGES[0].id],
+    );
+    expect(graduates.length).toBeGreaterThan(1);
+    expect(firstStep).toEqual(graduates);
+    const [{ fresh }] = await app.dataSource.query(
+      `SELECT count(*)::int AS fresh FROM badge_awards WHERE celebrated_at IS NULL AND badge_id = $1`,
+      [DEMO_BADGES[0].id],
+    );
+    expect(fresh).toBe(1);
   });
 });
 
