@@ -256,9 +256,7 @@ export class BadgesService {
   }
 
   /** Who holds a badge (admins, to review and revoke). */
-  holders(
-    badgeId: string,
-  ): Promise<
+  holders(badgeId: string): Promise<
     {
       awardId: string;
       personId: string;

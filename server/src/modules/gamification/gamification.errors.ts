@@ -20,6 +20,16 @@ export const GamificationErrors = {
   image: (problem: string) =>
     new DomainError('BADGE_IMAGE_INVALID', 'The badge image is not usable', { problem }),
   awardNotFound: (id: string) => new DomainError('AWARD_NOT_FOUND', 'Badge award not found', { id }),
+  // NOT_FOUND (HTTP 404) rather than AWARD_NOT_FOUND: the REST routes must not tell a stranger's
+  // award apart from one that does not exist.
+  credentialNotFound: (awardId: string) =>
+    new DomainError('NOT_FOUND', 'Credential not found', { id: awardId }),
+  achievementNotFound: (badgeId: string) =>
+    new DomainError('NOT_FOUND', 'Achievement not found', { id: badgeId }),
+  credentialRevoked: (awardId: string) =>
+    new DomainError('CREDENTIAL_INVALID', 'This badge was revoked; no credential is issued for it', {
+      id: awardId,
+    }),
   campaignRequired: () =>
     new DomainError('CAMPAIGN_REQUIRED', 'Choose a campaign for the campaign leaderboard'),
 };

@@ -13,6 +13,9 @@ import { BadgesResolver } from './badges.resolver.js';
 import { BadgesService } from './badges.service.js';
 import { LeaderboardsResolver } from './leaderboards.resolver.js';
 import { LeaderboardsService } from './leaderboards.service.js';
+import { OpenBadgesController } from './open-badges/open-badges.controller.js';
+import { OpenBadgesService } from './open-badges/open-badges.service.js';
+import { SigningKeysService } from './open-badges/signing-keys.service.js';
 
 /**
  * Gamification on top of the credit ledger: levels and streaks computed from it, badges with
@@ -21,7 +24,7 @@ import { LeaderboardsService } from './leaderboards.service.js';
  */
 @Module({
   imports: [AuthModule, LedgerModule, CampaignsModule, OrgModule, NotificationsModule],
-  controllers: [BadgesController],
+  controllers: [BadgesController, OpenBadgesController],
   providers: [
     BadgesService,
     BadgeEvaluatorService,
@@ -30,12 +33,15 @@ import { LeaderboardsService } from './leaderboards.service.js';
     BadgesResolver,
     AchievementsResolver,
     LeaderboardsResolver,
+    SigningKeysService,
+    OpenBadgesService,
   ],
   exports: [BadgeEvaluatorService, BadgesService, AchievementsService],
 })
 export class GamificationModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
     consumer.apply(ViewerMiddleware).forRoutes(BadgesController);
+    consumer.apply(ViewerMiddleware).forRoutes(OpenBadgesController);
     consumer
       .apply(badgeImageBodyParser)
       .forRoutes({ path: 'api/badges/:id/image', method: RequestMethod.PUT });
