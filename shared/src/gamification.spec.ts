@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
+  describeCriteria,
+  describeCriterion,
   CriteriaLimits,
   type CriteriaNode,
   type Criterion,
@@ -934,5 +936,34 @@ describe('badge templates', () => {
     ['an extra field', { shape: 'CIRCLE', color: '#1f6feb', symbol: 'A', size: 3 }],
   ])('rejects %s', (_, input) => {
     expect(badgeTemplateSchema.safeParse(input).success).toBe(false);
+  });
+});
+
+describe('criteria in words', () => {
+  it('names categories, event kinds and referenced things, and joins groups with and/or', () => {
+    const names = { course: () => '청탁금지법', badge: () => '첫걸음', campaign: () => '2026 의무교육' };
+    const tree: CriteriaNode = {
+      all: [
+        { kind: 'EVENTS_ATTENDED', count: 2, eventKind: 'CONCERT' },
+        {
+          any: [
+            { kind: 'COURSES_COMPLETED', count: 1, category: 'PERSONNEL' },
+            { kind: 'BADGE_EARNED', badgeId: 'x' },
+          ],
+        },
+      ],
+    };
+    expect(describeCriteria(tree, 'ko', names)).toBe(
+      "콘서트 행사 2회 참석 그리고 (인사 분야 과정 1개 이수 또는 '첫걸음' 배지 획득)",
+    );
+    expect(describeCriteria(tree, 'en', names)).toBe(
+      "Attend 2 concert events and (Complete 1 course in personnel or Earn the '첫걸음' badge)",
+    );
+    expect(describeCriterion({ kind: 'LIVE_GAME_PLACED', count: 1, maxRank: 1 }, 'ko')).toBe(
+      '라이브 게임 1회 우승',
+    );
+    expect(describeCriterion({ kind: 'DEPARTMENT_CAMPAIGN_DONE', campaignId: 'c' }, 'en', names)).toBe(
+      "Everyone in your department finishes '2026 의무교육' before the due date (team badge)",
+    );
   });
 });

@@ -545,6 +545,23 @@ export const badgeInputSchema = z
   .strict();
 export type BadgeInput = z.infer<typeof badgeInputSchema>;
 
+/** Names of categories and event kinds in criteria sentences (the server writes narratives with them). */
+export const COURSE_CATEGORY_NAMES: Readonly<Record<CourseCategory, { ko: string; en: string }>> = {
+  INTEGRITY_LAW: { ko: '청렴 일반·부패방지 법령', en: 'integrity law' },
+  PERSONNEL: { ko: '인사', en: 'personnel' },
+  CONTRACTS_CONSTRUCTION: { ko: '계약·공사', en: 'contracts and construction' },
+  PERMITS_LICENCES: { ko: '인허가', en: 'permits and licences' },
+  FINANCE_TAX: { ko: '재정·세무', en: 'finance and tax' },
+  GRANTS_OUTSOURCING: { ko: '보조금·위탁', en: 'grants and outsourcing' },
+};
+export const EVENT_KIND_NAMES: Readonly<Record<EventKind, { ko: string; en: string }>> = {
+  CONCERT: { ko: '콘서트', en: 'concert' },
+  PLAY: { ko: '연극', en: 'play' },
+  TALK: { ko: '특강', en: 'talk' },
+  QUIZ_CONTEST: { ko: '퀴즈 대회', en: 'quiz contest' },
+  OTHER: { ko: '기타', en: 'other' },
+};
+
 /** A plain-language sentence for one condition (used in criteria narratives and the gallery). */
 export function describeCriterion(
   c: Criterion,
@@ -559,8 +576,8 @@ export function describeCriterion(
   switch (c.kind) {
     case 'COURSES_COMPLETED':
       return ko
-        ? `${c.category ? `${c.category} 분야 ` : ''}과정 ${c.count}개 이수`
-        : `Complete ${c.count} course${c.count > 1 ? 's' : ''}${c.category ? ` in ${c.category}` : ''}`;
+        ? `${c.category ? `${COURSE_CATEGORY_NAMES[c.category].ko} 분야 ` : ''}과정 ${c.count}개 이수`
+        : `Complete ${c.count} course${c.count > 1 ? 's' : ''}${c.category ? ` in ${COURSE_CATEGORY_NAMES[c.category].en}` : ''}`;
     case 'COURSE_COMPLETED': {
       const name = names.course?.(c.courseId) ?? c.courseId;
       return ko ? `'${name}' 과정 이수` : `Complete the course '${name}'`;
@@ -571,8 +588,8 @@ export function describeCriterion(
         : `Pass ${c.count} quiz${c.count > 1 ? 'zes' : ''} with a perfect score`;
     case 'EVENTS_ATTENDED':
       return ko
-        ? `${c.eventKind ? `${c.eventKind} ` : ''}행사 ${c.count}회 참석`
-        : `Attend ${c.count} ${c.eventKind ? `${c.eventKind.toLowerCase()} ` : ''}event${c.count > 1 ? 's' : ''}`;
+        ? `${c.eventKind ? `${EVENT_KIND_NAMES[c.eventKind].ko} ` : ''}행사 ${c.count}회 참석`
+        : `Attend ${c.count} ${c.eventKind ? `${EVENT_KIND_NAMES[c.eventKind].en} ` : ''}event${c.count > 1 ? 's' : ''}`;
     case 'LIVE_GAME_PLACED':
       return c.maxRank === 1
         ? ko

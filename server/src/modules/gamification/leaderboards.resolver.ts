@@ -35,6 +35,7 @@ export class LeaderboardsResolver {
       mode: b.policy.mode,
       departmentId: b.departmentId,
       departmentName: b.departmentName,
+      departmentNameEn: b.departmentNameEn,
       total: b.total,
       viewerRank: b.viewerRank,
       rows: b.rows.map((r) => ({
@@ -66,6 +67,7 @@ export class LeaderboardsResolver {
         rank: r.rank,
         departmentId: r.named ? r.row.id : null,
         name: r.named ? r.row.name : null,
+        nameEn: r.named ? r.row.nameEn : null,
         members: r.row.members,
         averageXp: r.row.score,
         completionRate: r.row.completionRate,
@@ -88,6 +90,7 @@ export class LeaderboardsResolver {
     return {
       departmentId,
       name: s.row.name,
+      nameEn: s.row.nameEn,
       rank: s.rank,
       of: s.of,
       members: s.row.members,

@@ -37,6 +37,7 @@ export interface DepartmentRow {
   id: string;
   score: number;
   name: string;
+  nameEn: string;
   members: number;
   totalXp: number;
   completionRate: number | null;
@@ -93,9 +94,10 @@ export class LeaderboardsService {
     return { board, mode, size };
   }
 
-  /** Which ledger entries count for a period, as SQL over alias `e` (parameters from $2). */
+  /** Which ledger entries count for a period, as SQL over alias `e` (its parameters numbered from `first`). */
   private async periodFilter(
     args: PeriodArgs,
+    first: number,
   ): Promise<{ sql: string; params: unknown[]; campaignId: string | null }> {
     if (args.period === 'ALL_TIME') return { sql: 'true', params: [], campaignId: null };
     if (args.period === 'MONTH')
@@ -107,7 +109,7 @@ export class LeaderboardsService {
     if (!args.campaignId) throw GamificationErrors.campaignRequired();
     const campaign = await this.campaigns.get(args.campaignId);
     return {
-      sql: `e.occurred_at >= $2 AND e.occurred_at < $3`,
+      sql: `e.occurred_at >= $${first} AND e.occurred_at < $${first + 1}`,
       params: [campaign.periodStart, campaign.periodEnd],
       campaignId: campaign.id,
     };
@@ -118,11 +120,11 @@ export class LeaderboardsService {
     viewer: Viewer,
     departmentId: string | null | undefined,
     args: PeriodArgs,
-  ): Promise<Board<PersonRow> & { departmentId: string; departmentName: string }> {
+  ): Promise<Board<PersonRow> & { departmentId: string; departmentName: string; departmentNameEn: string }> {
     const department = departmentId ?? viewer.departmentId;
     if (!department || !isUuid(department)) throw new DomainError('NOT_FOUND', 'Department not found');
-    const [dept]: { name: string }[] = await this.dataSource.query(
-      `SELECT name_ko AS name FROM departments WHERE id = $1`,
+    const [dept]: { name: string; name_en: string }[] = await this.dataSource.query(
+      `SELECT name_ko AS name, name_en FROM departments WHERE id = $1`,
       [department],
     );
     if (!dept) throw new DomainError('NOT_FOUND', 'Department not found');
@@ -131,7 +133,7 @@ export class LeaderboardsService {
       if (scope.kind !== 'all' && !scope.ids.has(department))
         throw new DomainError('FORBIDDEN', 'This department’s leaderboard is not yours to see');
     }
-    const filter = await this.periodFilter(args);
+    const filter = await this.periodFilter(args, 2);
     const assigned = filter.campaignId
       ? `AND EXISTS (SELECT 1 FROM campaign_assignments a WHERE a.person_id = p.id AND a.campaign_id = $${filter.params.length + 2} AND a.left_at IS NULL)`
       : '';
@@ -153,7 +155,7 @@ export class LeaderboardsService {
       optedOut: r.opted_out,
     }));
     const board = await this.shape('PEOPLE', args.period, ranked, viewer.personId, (r) => r.optedOut);
-    return { ...board, departmentId: department, departmentName: dept.name };
+    return { ...board, departmentId: department, departmentName: dept.name, departmentNameEn: dept.name_en };
   }
 
   /** Departments against each other: average XP per active member, and completion rate. */
@@ -163,14 +165,15 @@ export class LeaderboardsService {
   }
 
   async departmentRows(args: PeriodArgs): Promise<DepartmentRow[]> {
-    const filter = await this.periodFilter(args);
-    const rows: { id: string; name: string; members: number; xp: number }[] = await this.dataSource.query(
-      `SELECT d.id, d.name_ko AS name, count(p.id)::int AS members,
+    const filter = await this.periodFilter(args, 1);
+    const rows: { id: string; name: string; name_en: string; members: number; xp: number }[] =
+      await this.dataSource.query(
+        `SELECT d.id, d.name_ko AS name, d.name_en, count(p.id)::int AS members,
               coalesce(sum((SELECT sum(e.xp) FROM credit_entries e WHERE e.person_id = p.id AND ${filter.sql})), 0)::int AS xp
          FROM departments d JOIN people p ON p.department_id = d.id AND p.active
-        GROUP BY d.id, d.name_ko`,
-      filter.params,
-    );
+        GROUP BY d.id, d.name_ko, d.name_en`,
+        filter.params,
+      );
     const assignments: { id: string; department_id: string }[] = await this.dataSource.query(
       `SELECT a.id, p.department_id FROM campaign_assignments a
          JOIN campaigns c ON c.id = a.campaign_id JOIN people p ON p.id = a.person_id AND p.active
@@ -191,6 +194,7 @@ export class LeaderboardsService {
         return {
           id: r.id,
           name: r.name,
+          nameEn: r.name_en,
           members: r.members,
           totalXp: r.xp,
           score: Math.round((r.xp / r.members) * 10) / 10,

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { credit } from '../../factories/gamification.factory.js';
+import { campaignFor, credit } from '../../factories/gamification.factory.js';
 import { createDepartment, createPerson, signedIn, TEST_PASSWORD } from '../../factories/org.factory.js';
 import type { AnyData, GqlClient } from '../../utils/gql.js';
 import { startTestApp, type TestApp } from '../../utils/test-app.js';
@@ -169,6 +169,45 @@ describe('departments against each other', () => {
         },
       ),
     ).toBe('FORBIDDEN');
+  });
+});
+
+describe('the campaign period', () => {
+  it('ranks only the people assigned, by XP in the campaign period, and departments by completion', async () => {
+    const { dept, people } = await department([0, 0, 0]);
+    const adminId = (
+      await app.dataSource.query(`SELECT id FROM people WHERE 'ADMIN' = ANY(roles) LIMIT 1`)
+    )[0].id;
+    const { campaignId } = await campaignFor(app, adminId, [people[0].id, people[1].id], 30, 20);
+    await credit(app, people[0].id, 'EVENT_ATTENDANCE', { xp: 30, minutes: 30 });
+    await credit(app, people[2].id, 'EVENT_ATTENDANCE', { xp: 90, minutes: 30 }); // not assigned
+    await credit(app, people[1].id, 'ADJUSTMENT', {
+      xp: 500,
+      occurredAt: new Date(Date.now() - 90 * 86_400_000),
+    });
+    await admin.ok(POLICY, { b: 'PEOPLE', m: 'NAMED', s: 10 });
+    const viewer = await people[0].client();
+    const b = await board(viewer, { p: 'CAMPAIGN', c: campaignId });
+    expect(b.rows.map((r: AnyData) => [r.rank, r.xp, r.name])).toEqual([
+      [1, 30, people[0].name],
+      [2, 0, people[1].name],
+    ]);
+    await admin.ok(POLICY, { b: 'PEOPLE', m: 'AROUND_ME', s: 2 });
+
+    const departments = (
+      await viewer.ok(
+        `query($c: ID) { departmentLeaderboard(period: CAMPAIGN, campaignId: $c) { rows { departmentId completionRate averageXp } } }`,
+        {
+          c: campaignId,
+        },
+      )
+    ).departmentLeaderboard;
+    // One of the two assigned finished the 30 minutes; the average counts every member's XP in the period.
+    expect(departments.rows.find((r: AnyData) => r.departmentId === dept.id)).toEqual({
+      departmentId: dept.id,
+      completionRate: 0.5,
+      averageXp: 40,
+    });
   });
 });
 

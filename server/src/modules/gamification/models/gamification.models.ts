@@ -200,6 +200,7 @@ export class PeopleLeaderboardModel {
   @Field(() => PrivacyMode) mode: PrivacyMode;
   @Field(() => ID) departmentId: string;
   @Field() departmentName: string;
+  @Field() departmentNameEn: string;
   @Field(() => Int, { description: 'People ranked' }) total: number;
   @Field(() => Int, { nullable: true }) viewerRank: number | null;
   @Field(() => [PersonStandingModel]) rows: PersonStandingModel[];
@@ -210,6 +211,7 @@ export class DepartmentStandingRowModel {
   @Field(() => Int) rank: number;
   @Field(() => ID, { nullable: true }) departmentId: string | null;
   @Field(() => String, { nullable: true }) name: string | null;
+  @Field(() => String, { nullable: true }) nameEn: string | null;
   @Field(() => Int) members: number;
   @Field(() => Float, { description: 'XP in the period per active member' }) averageXp: number;
   @Field(() => Float, { nullable: true, description: '0–1; null when nobody is assigned' })
@@ -230,6 +232,7 @@ export class DepartmentLeaderboardModel {
 export class DepartmentStandingModel {
   @Field(() => ID) departmentId: string;
   @Field() name: string;
+  @Field() nameEn: string;
   @Field(() => Int) rank: number;
   @Field(() => Int) of: number;
   @Field(() => Int) members: number;
