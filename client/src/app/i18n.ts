@@ -13,6 +13,10 @@ import eventAdminEn from '@/features/events/locales/event-admin.en.json';
 import eventAdminKo from '@/features/events/locales/event-admin.ko.json';
 import eventsEn from '@/features/events/locales/events.en.json';
 import eventsKo from '@/features/events/locales/events.ko.json';
+import badgeAdminEn from '@/features/gamification/locales/badge-admin.en.json';
+import badgeAdminKo from '@/features/gamification/locales/badge-admin.ko.json';
+import gamificationEn from '@/features/gamification/locales/gamification.en.json';
+import gamificationKo from '@/features/gamification/locales/gamification.ko.json';
 import liveHostEn from '@/features/live/locales/live-host.en.json';
 import liveHostKo from '@/features/live/locales/live-host.ko.json';
 import livePlayEn from '@/features/live/locales/live-play.en.json';
@@ -37,6 +41,8 @@ const ko = {
   checkIn: checkInKo,
   livePlay: livePlayKo,
   liveHost: liveHostKo,
+  gamification: gamificationKo,
+  badgeAdmin: badgeAdminKo,
 };
 const en = {
   ...enBase,
@@ -48,6 +54,8 @@ const en = {
   checkIn: checkInEn,
   livePlay: livePlayEn,
   liveHost: liveHostEn,
+  gamification: gamificationEn,
+  badgeAdmin: badgeAdminEn,
 };
 
 export type MessageSchema = typeof ko;

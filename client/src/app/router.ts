@@ -263,6 +263,50 @@ export const routes: RouteRecordRaw[] = [
     meta: { roles: ['TRAINER', 'ADMIN'], title: 'liveHost.report.title' },
   },
   {
+    path: '/badges',
+    name: 'badges',
+    component: () => import('@/pages/BadgeGalleryPage.vue'),
+    meta: { title: 'gamification.nav.badges' },
+  },
+  {
+    path: '/leaderboards',
+    name: 'leaderboards',
+    component: () => import('@/pages/LeaderboardsPage.vue'),
+    meta: { title: 'gamification.nav.leaderboards' },
+  },
+  {
+    // Public: anyone handed an Open Badges credential can check it here.
+    path: '/verify-badge',
+    name: 'verify-badge',
+    component: () => import('@/pages/BadgeVerifyPage.vue'),
+    meta: { public: true, title: 'badgeAdmin.verify.title' },
+  },
+  {
+    path: '/admin/badges',
+    name: 'admin-badges',
+    component: () => import('@/pages/AdminBadgesPage.vue'),
+    meta: { roles: ['ADMIN'], title: 'badgeAdmin.nav' },
+  },
+  {
+    path: '/admin/badges/new',
+    name: 'admin-badge-new',
+    component: () => import('@/pages/AdminBadgeEditorPage.vue'),
+    meta: { roles: ['ADMIN'], title: 'badgeAdmin.editor.newTitle' },
+  },
+  {
+    path: '/admin/badges/:id',
+    name: 'admin-badge',
+    component: () => import('@/pages/AdminBadgeEditorPage.vue'),
+    props: true,
+    meta: { roles: ['ADMIN'], title: 'badgeAdmin.editor.title' },
+  },
+  {
+    path: '/admin/gamification',
+    name: 'admin-gamification',
+    component: () => import('@/pages/AdminGamificationSettingsPage.vue'),
+    meta: { roles: ['ADMIN'], title: 'badgeAdmin.settings.title' },
+  },
+  {
     path: '/:pathMatch(.*)*',
     name: 'not-found',
     component: () => import('@/pages/NotFoundPage.vue'),

@@ -9,6 +9,8 @@ export interface ModalDialogOptions {
   onOpen?: () => void;
   /** The element to focus once it shows (default: the browser's choice). */
   focus?: () => HTMLElement | null | undefined;
+  /** Whether closing gives focus back to the opener (default yes; no when the opener is gone). */
+  restoreFocus?: () => boolean;
 }
 
 /**
@@ -30,9 +32,12 @@ export function useModalDialog(options: ModalDialogOptions) {
         opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
         options.onOpen?.();
         el.showModal?.();
+        // Without showModal (old browsers, test DOMs) it still shows, though not as a modal.
+        if (!el.open) el.setAttribute('open', '');
         if (options.focus) void nextTick(() => options.focus?.()?.focus());
       } else if (!open && el.open) {
-        el.close();
+        if (el.close) el.close();
+        else el.removeAttribute('open');
       }
     },
     { flush: 'post' },
@@ -40,12 +45,17 @@ export function useModalDialog(options: ModalDialogOptions) {
 
   function onClose() {
     if (options.open()) options.requestClose();
-    void nextTick(() => opener?.focus());
+    if (options.restoreFocus?.() ?? true) void nextTick(() => opener?.focus());
   }
   function onBackdrop(event: MouseEvent) {
     if (event.target === dialog.value) dialog.value?.close();
   }
-  const close = () => dialog.value?.close();
+  /** Closes it as Esc would (the `close` event then asks the parent). */
+  const close = () => {
+    const el = dialog.value;
+    if (el?.close) el.close();
+    else onClose();
+  };
 
   return { dialog, onClose, onBackdrop, close };
 }
