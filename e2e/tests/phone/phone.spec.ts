@@ -2,6 +2,7 @@ import { devices, type Browser, type Page } from '@playwright/test';
 import {
   DEMO_PASSWORD,
   demo,
+  dismissCelebrations,
   expect,
   searchPeople,
   signIn,
@@ -29,6 +30,7 @@ async function expectWelcomeOnAnotherPhone(
   });
   try {
     const page = await context.newPage();
+    await dismissCelebrations(page);
     await submitLogin(page, demo.employee.email, DEMO_PASSWORD);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(welcome);
   } finally {
