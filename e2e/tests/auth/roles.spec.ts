@@ -9,7 +9,7 @@ import {
 } from '../../fixtures/palma.js';
 
 /** The links each role finds in the main navigation, in order. */
-const everyone = ['홈', '교육 과정', '행사', '게임 참가', '내 이수증', '내 정보'];
+const everyone = ['홈', '교육 과정', '행사', '게임 참가', '내 이수증', '배지·순위', '내 정보'];
 const menus: Record<DemoRole, string[]> = {
   admin: [
     ...everyone,
@@ -20,6 +20,7 @@ const menus: Record<DemoRole, string[]> = {
     '부서 관리',
     '직원 관리',
     '일괄 등록',
+    '배지 관리',
     '교육 계획',
   ],
   trainer: [...everyone, '과정 관리', '퀴즈·문제', '라이브 게임'],

@@ -69,6 +69,7 @@ test.describe('on a phone', () => {
         '행사',
         '게임 참가',
         '내 이수증',
+        '배지·순위',
         '내 정보',
       ]);
       await expect(page.getByText('김민수 님', { exact: true })).toBeVisible();
