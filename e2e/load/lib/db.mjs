@@ -8,9 +8,14 @@ export const pg = require('pg');
 /** The PostgreSQL server (a superuser): PG_SERVER_URL, default postgres://postgres@127.0.0.1:5432. */
 export const PG_SERVER = process.env.PG_SERVER_URL ?? 'postgres://postgres@127.0.0.1:5432';
 
+/** Host (or Unix socket directory, percent-encoded in the URL: %2Fvar%2Frun%2Fpostgresql), port, user. */
 export function pgAddress() {
   const u = new URL(PG_SERVER);
-  return { host: u.hostname, port: u.port || '5432', user: decodeURIComponent(u.username || 'postgres') };
+  return {
+    host: decodeURIComponent(u.hostname),
+    port: u.port || '5432',
+    user: decodeURIComponent(u.username || 'postgres'),
+  };
 }
 
 /**
