@@ -1,5 +1,13 @@
 import iconv from 'iconv-lite';
-import { expect, searchPeople, signIn, snapshot, test, uniqueSuffix } from '../../fixtures/palma.js';
+import {
+  expect,
+  openMenuLink,
+  searchPeople,
+  signIn,
+  snapshot,
+  test,
+  uniqueSuffix,
+} from '../../fixtures/palma.js';
 import type { Page } from '@playwright/test';
 
 // Korean headers, as a Korean HR system or Excel writes them.
@@ -14,13 +22,13 @@ async function chooseFile(page: Page, name: string, bytes: Buffer): Promise<void
 }
 
 async function openImport(page: Page): Promise<void> {
-  await page.getByRole('navigation', { name: '주 메뉴' }).getByRole('link', { name: '일괄 등록' }).click();
+  await openMenuLink(page, '일괄 등록');
   await expect(page.getByRole('heading', { level: 1, name: '일괄 등록' })).toBeVisible();
   await page.getByRole('group', { name: '가져올 항목' }).getByRole('radio', { name: '직원' }).check();
 }
 
 async function openPeople(page: Page): Promise<void> {
-  await page.getByRole('navigation', { name: '주 메뉴' }).getByRole('link', { name: '직원 관리' }).click();
+  await openMenuLink(page, '직원 관리');
   await expect(page.getByRole('heading', { level: 1, name: '직원 관리' })).toBeVisible();
 }
 

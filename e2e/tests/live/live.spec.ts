@@ -1,6 +1,6 @@
 import { devices, type Browser, type BrowserContext, type Locator, type Page } from '@playwright/test';
 import { DEFAULT_XP_RULES, placementRule, rankPlayers } from '@palma/shared';
-import { expect, signIn, signInAs, test, uniqueSuffix } from '../../fixtures/palma.js';
+import { expect, openMenuLink, signIn, signInAs, test, uniqueSuffix } from '../../fixtures/palma.js';
 
 /**
  * Two members of staff from the seeded organisation whom no other journey (nor the demo events,
@@ -161,10 +161,7 @@ test('@phone Golden Bell on the big screen: two employees and a guest play on ph
     // 1. The trainer builds a new Golden Bell game from the question bank.
     const host = await open(desktop);
     await signIn(host, 'trainer');
-    await host
-      .getByRole('navigation', { name: '주 메뉴' })
-      .getByRole('link', { name: '라이브 게임', exact: true })
-      .click();
+    await openMenuLink(host, '라이브 게임');
     await expect(host.getByRole('heading', { level: 1, name: '라이브 게임', exact: true })).toBeVisible();
     await host.getByRole('link', { name: '새 게임', exact: true }).click();
     await expect(host.getByRole('heading', { level: 1, name: '새 라이브 게임', exact: true })).toBeVisible();

@@ -1,10 +1,10 @@
-import { expect, searchPeople, signIn, test } from '../../fixtures/palma.js';
+import { expect, openMenuLink, searchPeople, signIn, test } from '../../fixtures/palma.js';
 
 const SCOPE = ['감사관', '조사팀', '청렴팀'];
 
 test('the manager sees only the people of the departments they head', async ({ page }) => {
   await signIn(page, 'manager');
-  await page.getByRole('navigation', { name: '주 메뉴' }).getByRole('link', { name: '우리 부서' }).click();
+  await openMenuLink(page, '우리 부서');
   await expect(page.getByRole('heading', { level: 1, name: '우리 부서' })).toBeVisible();
 
   // The department filter offers the whole scope first, then only 감사관 and what is below it.

@@ -1,8 +1,16 @@
-import { expect, searchPeople, signIn, snapshot, test, uniqueSuffix } from '../../fixtures/palma.js';
+import {
+  expect,
+  openMenuLink,
+  searchPeople,
+  signIn,
+  snapshot,
+  test,
+  uniqueSuffix,
+} from '../../fixtures/palma.js';
 import type { Page } from '@playwright/test';
 
 async function openFromMenu(page: Page, link: string): Promise<void> {
-  await page.getByRole('navigation', { name: '주 메뉴' }).getByRole('link', { name: link }).click();
+  await openMenuLink(page, link);
   await expect(page.getByRole('heading', { level: 1, name: link })).toBeVisible();
 }
 

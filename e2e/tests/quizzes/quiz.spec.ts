@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { devices, type Page } from '@playwright/test';
 import { PalmaApi } from '../../fixtures/api.js';
 import { baseURL } from '../../playwright.config.js';
-import { demo, expect, signIn, signInAs, test, uniqueSuffix } from '../../fixtures/palma.js';
+import { demo, expect, openMenuLink, signIn, signInAs, test, uniqueSuffix } from '../../fixtures/palma.js';
 
 const giftFile = fileURLToPath(new URL('../../fixtures/files/integrity-quiz.gift', import.meta.url));
 
@@ -69,7 +69,7 @@ test('trainer imports questions and builds a quiz; an employee passes it on a ph
   });
   const trainer = await desk.newPage();
   await signIn(trainer, 'trainer');
-  await trainer.getByRole('navigation', { name: '주 메뉴' }).getByRole('link', { name: '퀴즈·문제' }).click();
+  await openMenuLink(trainer, '퀴즈·문제');
   await expect(trainer.getByRole('heading', { level: 1, name: '퀴즈', exact: true })).toBeVisible();
   const quizTabs = trainer.getByRole('navigation', { name: '퀴즈 메뉴' });
 

@@ -1,9 +1,9 @@
-import { expect, signIn, test, uniqueSuffix } from '../../fixtures/palma.js';
+import { expect, openMenuLink, signIn, test, uniqueSuffix } from '../../fixtures/palma.js';
 
 test('trainer builds a course in the editor and publishes it for learners', async ({ page, browser }) => {
   const title = `e2e 작성 과정 ${uniqueSuffix()}`;
   await signIn(page, 'trainer');
-  await page.getByRole('navigation', { name: '주 메뉴' }).getByRole('link', { name: '과정 관리' }).click();
+  await openMenuLink(page, '과정 관리');
   await page
     .getByRole('link', { name: '새 과정' })
     .or(page.getByRole('button', { name: '새 과정' }))

@@ -1,4 +1,4 @@
-import { expect, signIn, test, uniqueSuffix } from '../../fixtures/palma.js';
+import { expect, openMenuLink, signIn, test, uniqueSuffix } from '../../fixtures/palma.js';
 
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
@@ -8,7 +8,7 @@ test('admin creates and starts a campaign for everyone; employees see it at home
 }) => {
   const name = `e2e 배정 ${uniqueSuffix()}`;
   await signIn(page, 'admin');
-  await page.getByRole('navigation', { name: '주 메뉴' }).getByRole('link', { name: '교육 계획' }).click();
+  await openMenuLink(page, '교육 계획');
   await page.getByRole('link', { name: '새 교육 계획' }).click();
 
   await page.getByLabel('이름 (한국어)', { exact: true }).fill(name);

@@ -1,6 +1,6 @@
 import { PalmaApi } from '../../fixtures/api.js';
 import { baseURL } from '../../playwright.config.js';
-import { demo, expect, signIn, test, uniqueSuffix } from '../../fixtures/palma.js';
+import { demo, expect, openMenuLink, signIn, test, uniqueSuffix } from '../../fixtures/palma.js';
 
 /**
  * The core loop: a trainer's course (set up through the API) is required by an admin's campaign;
@@ -94,10 +94,7 @@ test('employee completes mandatory training on a phone and gets the certificate 
   });
   const managerPage = await desk.newPage();
   await signIn(managerPage, 'manager');
-  await managerPage
-    .getByRole('navigation', { name: '주 메뉴' })
-    .getByRole('link', { name: '교육 현황' })
-    .click();
+  await openMenuLink(managerPage, '교육 현황');
   await expect(managerPage.getByRole('heading', { level: 1, name: '교육 현황' })).toBeVisible();
   await managerPage
     .getByRole('combobox', { name: '교육 계획', exact: true })
