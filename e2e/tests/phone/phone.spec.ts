@@ -4,6 +4,7 @@ import {
   demo,
   dismissCelebrations,
   expect,
+  openMenuLink,
   searchPeople,
   signIn,
   snapshot,
@@ -105,7 +106,7 @@ test.describe('on a phone', () => {
   test('@phone the admin browses people as cards without sideways scrolling', async ({ page }, testInfo) => {
     await signIn(page, 'admin');
     await page.getByRole('button', { name: '메뉴' }).click();
-    await page.getByRole('navigation', { name: '주 메뉴' }).getByRole('link', { name: '직원 관리' }).click();
+    await openMenuLink(page, '직원 관리');
     await expect(page.getByRole('heading', { level: 1, name: '직원 관리' })).toBeVisible();
 
     const table = page.getByRole('table', { name: '직원 목록' });
