@@ -5,6 +5,7 @@ import {
   celebrationDialog,
   demo,
   expect,
+  openMenuLink,
   signIn,
   signInAs,
   snapshot,
@@ -157,4 +158,50 @@ test('a manager sees the department leaderboards, with the names of their staff 
   await expect(page.getByRole('heading', { name: `${team.nameKo} 순위` })).toBeVisible();
   await expect(page.getByText(demo.employee.name)).toHaveCount(0);
   await snapshot(page, testInfo, 'leaderboard-team-private');
+});
+
+test('an admin builds a badge with the criteria builder, previews who qualifies, and it is back-filled', async ({
+  page,
+}, testInfo) => {
+  const name = `e2e 서약과 이수 ${uniqueSuffix()}`;
+  await signIn(page, 'admin');
+  await openMenuLink(page, '배지 관리');
+  await expect(page.getByRole('heading', { level: 1, name: '배지 관리' })).toBeVisible();
+  await page
+    .getByRole('link', { name: '새 배지' })
+    .or(page.getByRole('button', { name: '새 배지' }))
+    .click();
+
+  await page.getByLabel('배지 이름 (한국어)', { exact: true }).fill(name);
+  await page.getByLabel('배지 이름 (영어)', { exact: true }).fill(`e2e pledge and course`);
+  await page.getByLabel('설명 (한국어)', { exact: true }).fill('서약하고 과정을 마쳤습니다.');
+  await page.getByLabel('설명 (영어)', { exact: true }).fill('Signed the pledge and finished a course.');
+
+  // The root group: a pledge AND a course completed.
+  await page.getByLabel('조건 종류').first().selectOption({ label: '청렴 서약 서명' });
+  await page.getByLabel(/서명 횟수/).fill('1');
+  await page.getByRole('button', { name: '전체 조건에 조건 추가' }).click();
+  await page.getByLabel('조건 종류').nth(1).selectOption({ label: '과정 이수 개수' });
+  await page.getByLabel(/이수한 과정 수/).fill('1');
+  await expect(page.getByText('청렴 서약 1회 서명 그리고 과정 1개 이수').first()).toBeVisible();
+
+  await page.getByRole('button', { name: '지금 확인' }).click();
+  const result = page.getByText(/전체 \d+명 중 \d+명이 지금 조건을 충족합니다/);
+  await expect(result).toBeVisible();
+  const qualifying = Number((await result.textContent())!.match(/중 (\d+)명/)![1]);
+  expect(qualifying).toBeGreaterThan(0);
+  await snapshot(page, testInfo, 'badge-editor');
+
+  await page.getByLabel('가운데 기호').fill('✍');
+  await page.getByRole('button', { name: '배지 만들기' }).click();
+  await expect(page.getByText(/배지를 만들었습니다/)).toBeVisible();
+
+  // The evaluator back-fills everyone the preview counted.
+  await page.getByRole('link', { name: '보유자 보기' }).click();
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByRole('table').last().getByRole('row')).toHaveCount(qualifying + 1, {
+      timeout: 1_000,
+    });
+  }).toPass({ timeout: 20_000 });
 });
