@@ -38,6 +38,8 @@ export interface TrainingProgress {
 export class CampaignsService implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(CampaignsService.name);
   private orgChanges?: Subscription;
+  /** The sync in progress, awaited at shutdown so it never runs into a closed pool. */
+  private syncing: Promise<void> | null = null;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -49,14 +51,19 @@ export class CampaignsService implements OnModuleInit, OnModuleDestroy {
   /** People join, move and leave through the org module; re-sync active campaigns when they do. */
   onModuleInit(): void {
     this.orgChanges = this.orgEvents.changed$.pipe(debounceTime(250)).subscribe(() => {
-      this.syncAllActive().catch((error: unknown) =>
-        this.logger.error(`Campaign sync failed: ${String(error)}`),
-      );
+      const run = (this.syncing ?? Promise.resolve())
+        .then(() => this.syncAllActive())
+        .catch((error: unknown) => this.logger.error(`Campaign sync failed: ${String(error)}`))
+        .finally(() => {
+          if (this.syncing === run) this.syncing = null;
+        });
+      this.syncing = run;
     });
   }
 
-  onModuleDestroy(): void {
+  async onModuleDestroy(): Promise<void> {
     this.orgChanges?.unsubscribe();
+    await this.syncing;
   }
 
   async create(viewer: Viewer, input: CampaignInput): Promise<Campaign> {
