@@ -6,6 +6,7 @@ import { QuizEngine1795389323208 } from './1795389323208-quiz-engine.js';
 import { Events1795399292274 } from './1795399292274-events.js';
 import { LiveGames1795411216259 } from './1795411216259-live-games.js';
 import { Gamification1795420006181 } from './1795420006181-gamification.js';
+import { RegistrationBatches1795432976374 } from './1795432976374-registration-batches.js';
 
 /** Every migration, in order. Classes, not globs: the server is ESM. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   Events1795399292274,
   LiveGames1795411216259,
   Gamification1795420006181,
+  RegistrationBatches1795432976374,
 ];

@@ -37,11 +37,6 @@ SELECT s.id, s.event_id AS "eventId", s.capacity, s.confirmed_count AS "confirme
  WHERE s.id = $1
    FOR UPDATE OF s`;
 
-/** The person's active registration for the session, if any. $1 session id, $2 person id. */
-export const ACTIVE_REGISTRATION_SQL = `
-SELECT ${REGISTRATION_COLUMNS} FROM event_registrations r
- WHERE r.session_id = $1 AND r.person_id = $2 AND r.status <> 'CANCELLED'`;
-
 /**
  * Inserts the registration, or revives the person's cancelled one (keeping its id, so the same
  * ticket). A WAITLISTED one takes the next waitlist position from the session's counter (the
@@ -77,50 +72,22 @@ ON CONFLICT (session_id, person_id) DO UPDATE
 RETURNING ${REGISTRATION_COLUMNS}`;
 
 /**
- * A person registering themselves, in ONE statement run on its own (autocommit): lock the
- * session row, decide (seat, waitlist place, or nothing when the person already holds a
- * registration or may not register now), take the waitlist place, insert — so the session lock
- * is held only inside PostgreSQL, never across a round trip to the server. Returns the decision
- * facts (the service turns "nothing" into the reason) and the registration when one was made.
- * Positions may skip a number when a double click lost the race (this statement's snapshot
- * predates the lock wait); they stay unique and in arrival order. $1 session id, $2 person id.
+ * People registering themselves for one session, as a batch: one call of the database function
+ * `event_register_batch` (migration `registration-batches`) locks the session row, decides in
+ * arrival order (seat, waitlist place, or nothing when the person already holds a registration
+ * or may not register now), takes the waitlist places and inserts — one statement run on its own
+ * (autocommit), so the lock is held only inside PostgreSQL and one commit serves the batch.
+ * Returns one row per distinct person: the decision facts (the service turns "nothing" into the
+ * reason) and their registration, made now or already held. $1 session id, $2 person ids in
+ * arrival order.
  */
-export const REGISTER_SQL = `
-WITH s AS (${LOCK_SESSION_SQL}),
-decision AS (
-  SELECT s.*,
-         CASE WHEN s."activeRegistrationId" IS NOT NULL OR s.status <> 'PUBLISHED' OR NOT s."inAudience"
-                OR statement_timestamp() >= s."startsAt"
-                OR statement_timestamp() < coalesce(s."opensAt", '-infinity')
-                OR statement_timestamp() >= coalesce(s."closesAt", 'infinity')
-              THEN NULL
-              WHEN s."confirmedCount" < s.capacity AND s."waitlistCount" = 0 THEN 'CONFIRMED'
-              ELSE 'WAITLISTED' END AS "newStatus"
-    FROM s
-),
-place AS (
-  UPDATE event_sessions x SET waitlist_next = x.waitlist_next + 1
-    FROM decision d
-   WHERE x.id = d.id AND d."newStatus" = 'WAITLISTED'
-  RETURNING x.waitlist_next - 1 AS position
-),
-ins AS (
-  INSERT INTO event_registrations AS r
-         (session_id, person_id, registered_by_id, status, waitlist_position, registered_at, confirmed_at)
-  SELECT d.id, $2, $2, d."newStatus", (SELECT position FROM place), clock_timestamp(),
-         CASE WHEN d."newStatus" = 'CONFIRMED' THEN clock_timestamp() END
-    FROM decision d
-   WHERE d."newStatus" IS NOT NULL
-  ON CONFLICT (session_id, person_id) DO UPDATE
-     SET status = EXCLUDED.status, waitlist_position = EXCLUDED.waitlist_position,
-         registered_by_id = EXCLUDED.registered_by_id, registered_at = EXCLUDED.registered_at,
-         confirmed_at = EXCLUDED.confirmed_at, promoted_at = NULL, cancelled_at = NULL, ticket_sent_at = NULL
-   WHERE r.status = 'CANCELLED'
-  RETURNING ${REGISTRATION_COLUMNS}
-)
-SELECT d."eventId", d.capacity, d."confirmedCount", d."waitlistCount", d."startsAt", d.status AS "eventStatus",
-       d."opensAt", d."closesAt", d."inAudience", d."activeRegistrationId", d."newStatus", ins.*
-  FROM decision d LEFT JOIN ins ON TRUE`;
+export const REGISTER_BATCH_SQL = `
+SELECT b.person_id AS "personId", b.in_audience AS "inAudience", b.made, b.event_id AS "eventId",
+       b.event_status AS "eventStatus", b.starts_at AS "startsAt", b.opens_at AS "opensAt", b.closes_at AS "closesAt",
+       b.id, b.status, b.waitlist_position AS "waitlistPosition", b.registered_at AS "registeredAt",
+       b.registered_by_id AS "registeredById", b.confirmed_at AS "confirmedAt", b.promoted_at AS "promotedAt",
+       b.cancelled_at AS "cancelledAt"
+  FROM event_register_batch($1::uuid, $2::uuid[]) b`;
 
 /**
  * Gives the first `$2` waitlisted people of session `$1` a seat, in waitlist order. The caller

@@ -22,15 +22,15 @@ import { PeopleService } from '../org/people.service.js';
 import type { Registration } from './entities/registration.entity.js';
 import { EventErrors } from './events.errors.js';
 import {
-  ACTIVE_REGISTRATION_SQL,
   ATTENDEE_SQL,
   INSERT_REGISTRATION_SQL,
   type Attendee,
   LOCK_SESSION_SQL,
   PROMOTE_SQL,
-  REGISTER_SQL,
+  REGISTER_BATCH_SQL,
   REGISTRATION_COLUMNS,
 } from './registration.sql.js';
+import { Coalescer } from '../../database/coalescer.js';
 import { runAlone, runPrepared } from '../../database/prepared.js';
 import { SeatsPublisher } from './seats-publisher.js';
 import { TicketNoticesService } from './ticket-notices.service.js';
@@ -51,45 +51,43 @@ interface LockedSession {
   activeRegistrationId: string | null;
 }
 
-/** What REGISTER_SQL returns: the decision facts, and the registration columns when one was made. */
-interface RegisterRow {
+/** One row of REGISTER_BATCH_SQL: the decision facts, and the person's registration (if any). */
+interface BatchRow {
+  personId: string;
+  inAudience: boolean;
+  made: boolean;
   eventId: string;
-  capacity: number;
-  confirmedCount: number;
-  waitlistCount: number;
-  startsAt: Date;
   eventStatus: string;
+  startsAt: Date;
   opensAt: Date | null;
   closesAt: Date | null;
-  inAudience: boolean;
-  activeRegistrationId: string | null;
-  newStatus: RegistrationStatus | null;
   id: string | null;
-  sessionId: string;
-  personId: string;
-  status: RegistrationStatus;
+  status: RegistrationStatus | null;
   waitlistPosition: number | null;
-  registeredAt: Date;
-  registeredById: string;
+  registeredAt: Date | null;
+  registeredById: string | null;
   confirmedAt: Date | null;
   promotedAt: Date | null;
   cancelledAt: Date | null;
 }
 
-function registrationOf(r: RegisterRow): Registration {
+function registrationOf(r: BatchRow, sessionId: string): Registration {
   return {
     id: r.id!,
-    sessionId: r.sessionId,
+    sessionId,
     personId: r.personId,
-    status: r.status,
+    status: r.status!,
     waitlistPosition: r.waitlistPosition,
-    registeredAt: r.registeredAt,
-    registeredById: r.registeredById,
+    registeredAt: r.registeredAt!,
+    registeredById: r.registeredById!,
     confirmedAt: r.confirmedAt,
     promotedAt: r.promotedAt,
     cancelledAt: r.cancelledAt,
   } as Registration;
 }
+
+/** Most people one batch registers (a rush of thousands goes in several). */
+const MAX_REGISTRATION_BATCH = 200;
 
 export interface GroupRegistrationResult {
   registrations: Registration[];
@@ -115,30 +113,41 @@ export class RegistrationsService {
   ) {}
 
   /**
+   * Registrations that queue up for one session while a batch for it is in flight go together
+   * as the next batch: one lock, one statement and one commit for all of them (REGISTER_BATCH_SQL).
+   * A quiet session registers each person at once, on their own.
+   */
+  private readonly batches = new Coalescer<string, BatchRow | undefined>(
+    async (sessionId, personIds) => {
+      const rows = await runAlone<BatchRow>(this.dataSource, 'palma_register_batch', REGISTER_BATCH_SQL, [
+        sessionId,
+        personIds,
+      ]);
+      const byPerson = new Map(rows.map((r) => [r.personId, r]));
+      return personIds.map((id) => byPerson.get(id));
+    },
+    { maxBatch: MAX_REGISTRATION_BATCH },
+  );
+
+  /**
    * Registers the viewer: a seat while there are seats and nobody waiting, else the waitlist.
    * Idempotent: an active registration is returned as it is (a double click, a retry).
    */
   async register(viewer: Viewer, sessionId: string): Promise<Registration> {
     if (!/^[0-9a-f-]{36}$/i.test(sessionId)) throw EventErrors.sessionNotFound(sessionId);
-    const [row] = await runAlone<RegisterRow>(this.dataSource, 'palma_register', REGISTER_SQL, [
-      sessionId,
-      viewer.personId,
-    ]);
+    const row = await this.batches.run(sessionId, viewer.personId);
     if (!row || row.eventStatus === 'DRAFT') throw EventErrors.sessionNotFound(sessionId);
-    let registration: Registration | null = row.id ? registrationOf(row) : null;
-    if (!registration && (row.activeRegistrationId || row.newStatus)) {
-      // Already registered (a retry, or a double click that won the race meanwhile).
-      const [active] = await this.dataSource.query(ACTIVE_REGISTRATION_SQL, [sessionId, viewer.personId]);
-      registration = (active as Registration | undefined) ?? null;
-    }
-    if (!registration) {
+    if (!row.id) {
       // Nothing was written: say why, with the same rules the page shows.
       this.assertOpen({ ...row, status: row.eventStatus });
       if (!row.inAudience) throw EventErrors.notInAudience();
       throw EventErrors.closed();
     }
-    this.seats.changed([sessionId]);
-    if (registration.status === 'CONFIRMED') this.ticketNotices.kick();
+    const registration = registrationOf(row, sessionId);
+    if (row.made) {
+      this.seats.changed([sessionId]);
+      if (registration.status === 'CONFIRMED') this.ticketNotices.kick();
+    }
     return registration;
   }
 
@@ -400,18 +409,6 @@ export class RegistrationsService {
       byId,
       status,
       null,
-    ]);
-    return row ?? null;
-  }
-
-  private async findActive(
-    em: EntityManager,
-    sessionId: string,
-    personId: string,
-  ): Promise<Registration | null> {
-    const [row] = await runPrepared<Registration>(em, 'palma_active_registration', ACTIVE_REGISTRATION_SQL, [
-      sessionId,
-      personId,
     ]);
     return row ?? null;
   }
