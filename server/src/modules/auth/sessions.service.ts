@@ -5,12 +5,18 @@ import type { Role } from '@palma/shared';
 import { DataSource, IsNull } from 'typeorm';
 import type { Viewer } from '../../common/auth/viewer.js';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
+import { Coalescer } from '../../database/coalescer.js';
 import { runAlone } from '../../database/prepared.js';
 import { Session } from './session.entity.js';
 
-const RESOLVE_SESSION_SQL = `SELECT s.id AS session_id, p.id AS person_id, p.roles, p.department_id
+/** The live sessions among the given token digests, with their people. $1 digests. */
+const RESOLVE_SESSIONS_SQL = `SELECT s.token_hash, s.id AS session_id, p.id AS person_id, p.roles, p.department_id
   FROM sessions s JOIN people p ON p.id = s.person_id
- WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > now() AND p.active`;
+ WHERE s.token_hash = ANY($1::varchar[]) AND s.revoked_at IS NULL AND s.expires_at > now() AND p.active`;
+
+/** Most cookie lookups one query answers, and how many such queries run at once. */
+const LOOKUP_BATCH = 200;
+const LOOKUP_CONCURRENCY = 4;
 
 /**
  * Opaque session tokens: the browser holds 32 random bytes; the database holds only an HMAC of
@@ -47,22 +53,38 @@ export class SessionsService {
   /** The viewer for a token, or null when it is unknown, expired, revoked or the person is inactive. */
   async resolve(token: string | undefined | null): Promise<Viewer | null> {
     if (!token || token.length > 100) return null;
-    // Every signed-in request runs this: a named prepared statement, planned once per connection.
-    const [row] = await runAlone<{
-      session_id: string;
-      person_id: string;
-      roles: Role[];
-      department_id: string;
-    }>(this.dataSource, 'palma_resolve_session', RESOLVE_SESSION_SQL, [this.digest(token)]);
-    return row
-      ? {
-          sessionId: row.session_id,
-          personId: row.person_id,
-          roles: row.roles,
-          departmentId: row.department_id,
-        }
-      : null;
+    return this.lookups.run('', this.digest(token));
   }
+
+  /**
+   * Every signed-in request looks its cookie up: a named prepared statement (planned once per
+   * connection), and the lookups that arrive while others are in flight go together in one
+   * query, so a busy server does not pay a round trip per request.
+   */
+  private readonly lookups = new Coalescer<string, Viewer | null>(
+    async (_all, digests) => {
+      const rows = await runAlone<{
+        token_hash: string;
+        session_id: string;
+        person_id: string;
+        roles: Role[];
+        department_id: string;
+      }>(this.dataSource, 'palma_resolve_sessions', RESOLVE_SESSIONS_SQL, [digests]);
+      const byDigest = new Map(rows.map((row) => [row.token_hash, row]));
+      return digests.map((digest) => {
+        const row = byDigest.get(digest);
+        return row
+          ? {
+              sessionId: row.session_id,
+              personId: row.person_id,
+              roles: row.roles,
+              departmentId: row.department_id,
+            }
+          : null;
+      });
+    },
+    { maxBatch: LOOKUP_BATCH, concurrency: LOOKUP_CONCURRENCY },
+  );
 
   async revoke(sessionId: string): Promise<void> {
     await this.dataSource

@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createPerson, signedIn, TEST_PASSWORD } from '../../factories/org.factory.js';
+import { SessionsService } from '../../../src/modules/auth/sessions.service.js';
 import { startTestApp, type TestApp } from '../../utils/test-app.js';
 
 const ME = `{ me { mustChangePassword person { id name roles department { id } } } }`;
@@ -90,6 +91,39 @@ describe('sessions', () => {
     const { person, client } = await signedIn(app);
     await app.dataSource.query(`UPDATE people SET active = false WHERE id = $1`, [person.id]);
     expect((await client.ok(ME)).me).toBeNull();
+  });
+
+  it('cookie lookups that arrive together share queries, and each request still gets its own viewer', async () => {
+    const people = await Promise.all(Array.from({ length: 12 }, () => signedIn(app)));
+    const [revoked] = people.splice(0, 1);
+    const revokedCookie = revoked!.client.cookie;
+    await revoked!.client.ok(`mutation { logout }`);
+    const asked = [
+      ...people.map((p) => ({ cookie: p.client.cookie, expect: p.person.id })),
+      { cookie: revokedCookie, expect: null },
+      { cookie: 'palma_session=not-a-session', expect: null },
+      { cookie: people[3]!.client.cookie, expect: people[3]!.person.id },
+    ];
+    const answers = await Promise.all(
+      asked.map(async ({ cookie }) => {
+        const client = app.client();
+        client.cookie = cookie;
+        return (await client.ok(ME)).me?.person.id ?? null;
+      }),
+    );
+    expect(answers).toEqual(asked.map((a) => a.expect));
+
+    // The same 14 lookups at once, counted: a few go at once, the rest share one query.
+    const sessions = app.palma.app.get(SessionsService);
+    const runners = vi.spyOn(app.dataSource, 'createQueryRunner');
+    try {
+      const viewers = await Promise.all(asked.map((a) => sessions.resolve(a.cookie!.split('=')[1])));
+      expect(viewers.map((v) => v?.personId ?? null)).toEqual(asked.map((a) => a.expect));
+      expect(runners.mock.calls.length).toBeGreaterThan(0);
+      expect(runners.mock.calls.length).toBeLessThanOrEqual(5);
+    } finally {
+      runners.mockRestore();
+    }
   });
 
   it('stores only a keyed hash of the token', async () => {
