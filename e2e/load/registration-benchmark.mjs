@@ -76,63 +76,30 @@ async function registrationSql() {
   } catch {
     throw new Error('server/dist is missing: run "npm run build" first');
   }
-  // Drift guard: the statements RegistrationsService.register runs (through lockSession and
-  // insert) and the values it binds to the INSERT, read from the built service.
+  // Drift guard: RegistrationsService.register hands the person to a Coalescer, whose work runs
+  // REGISTER_BATCH_SQL on its own (autocommit) with the session and the people queued for it;
+  // register() itself runs no other statement. Read from the built service.
   const service = readFileSync(join(dist, 'registrations.service.js'), 'utf8');
-  const method = (name) => {
-    const start = service.indexOf(`    async ${name}(`);
-    return start < 0 ? '' : service.slice(start, service.indexOf('\n    async ', start + 1));
-  };
-  const register = method('register');
-  if (/\bREGISTER_SQL\b/.test(register)) {
-    // One statement on its own (autocommit): lock, decide, take a waitlist place, insert.
-    const args = /REGISTER_SQL,\s*\[([^\]]*)\]/
-      .exec(register)?.[1]
-      .split(',')
-      .map((a) => a.trim())
-      .filter(Boolean);
-    const tokens = [...new Set([...register.matchAll(/\b[A-Z_]+_SQL\b/g)].map((x) => x[0]))].sort();
-    if (
-      !sql.REGISTER_SQL ||
-      !/runAlone\(/.test(register) ||
-      args?.join() !== 'sessionId,viewer.personId' ||
-      tokens.join() !== 'ACTIVE_REGISTRATION_SQL,REGISTER_SQL'
-    ) {
-      throw new Error(
-        `the registration path in registrations.service.js changed (statements ${tokens}, values ${args}): ` +
-          'update the pgbench peer in this file',
-      );
-    }
-    return { single: sql.REGISTER_SQL };
-  }
-  // Otherwise: a transaction of LOCK_SESSION_SQL, then INSERT_REGISTRATION_SQL.
-  const used = new Set(
-    ['register', 'lockSession', 'insert'].flatMap((m) =>
-      [...method(m).matchAll(/\b[A-Z_]+_SQL\b/g)].map((x) => x[0]),
-    ),
-  );
-  const args = /INSERT_REGISTRATION_SQL,\s*\[([^\]]*)\]/
-    .exec(method('insert'))?.[1]
+  const start = service.indexOf('    async register(');
+  const register = start < 0 ? '' : service.slice(start, service.indexOf('\n    async ', start + 1));
+  const call = /runAlone\(this\.dataSource, '[a-z_]+', REGISTER_BATCH_SQL, \[([^\]]*)\]/.exec(service);
+  const args = call?.[1]
     .split(',')
     .map((a) => a.trim())
     .filter(Boolean);
-  const known = { sessionId: 'session', personId: 'person', byId: 'person', status: 'status', null: 'null' };
+  const statements = [...new Set([...register.matchAll(/\b[A-Z_]+_SQL\b/g)].map((x) => x[0]))];
   if (
-    [...used].sort().join() !== 'INSERT_REGISTRATION_SQL,LOCK_SESSION_SQL' ||
-    !args ||
-    args.some((a) => !(a in known))
+    !sql.REGISTER_BATCH_SQL ||
+    !/this\.batches\.run\(sessionId, viewer\.personId\)/.test(register) ||
+    args?.join() !== 'sessionId,personIds' ||
+    statements.length > 0
   ) {
     throw new Error(
-      `the registration path in registrations.service.js changed (statements ${[...used]}, INSERT values ${args}): ` +
+      `the registration path in registrations.service.js changed (batch values ${args}, other statements ${statements}): ` +
         'update the pgbench peer in this file',
     );
   }
-  return {
-    lock: sql.LOCK_SESSION_SQL,
-    insert: sql.INSERT_REGISTRATION_SQL,
-    // session, person, registered by (the person), status, ticket sent at (null: sent after commit)
-    insertArgs: args.map((a) => known[a]),
-  };
+  return { batch: sql.REGISTER_BATCH_SQL };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -173,9 +140,11 @@ async function setUp(db) {
     warmUp: await session(WARM_UP_SEATS),
     rush: await session(OPT.seats),
     pgbench: [],
+    pgbenchBatched: [],
     open: [],
   };
   for (let i = 0; i < PGBENCH_RUNS; i++) sessions.pgbench.push(await session(OPT.seats));
+  for (let i = 0; i < PGBENCH_RUNS; i++) sessions.pgbenchBatched.push(await session(OPT.seats));
   for (let i = 0; i < OPEN_LOOP_SESSIONS; i++) sessions.open.push(await session(OPT.seats));
   const people = {
     warmUp: await createPeople(db, departmentId, 'W', WARM_UP_PEOPLE),
@@ -400,49 +369,35 @@ function naiveClient(dbUrl, capacity) {
 // ---------------------------------------------------------------------------------------------
 // pgbench peer
 
-function pgbenchScript(sql) {
-  const bind = (text, params) =>
-    text.trim().replace(/\$(\d+)/g, (_, n) => {
-      if (!params[n - 1]) throw new Error(`no pgbench value for $${n} in:\n${text}`);
-      return params[n - 1];
-    });
-  const both = [':session', ':person'];
-  const insert = (status) =>
-    bind(
-      sql.insert,
-      sql.insertArgs.map((a) => ({ session: ':session', person: ':person', status, null: 'NULL' })[a]),
-    );
-  const header = [
-    '-- The registration path of RegistrationsService.register, statement for statement (SQL from',
-    '-- server/dist). The first line stands for the per-request cookie lookup: the next person, by number.',
-    `SELECT id AS person FROM bench_people WHERE n = (SELECT nextval('bench_seq')) \\gset`,
-  ];
-  if (sql.single) return [...header, `${bind(sql.single, both)};`, ''].join('\n');
+/**
+ * The registration path's statement for `size` people per call (the server's batch). The first
+ * line stands for the cookie lookups: the next `size` people, by number, in one indexed read.
+ */
+function pgbenchScript(sql, size) {
+  const statement = sql.batch.trim().replace(/\$(\d+)/g, (_, n) => {
+    const value = [':session', ':people'][n - 1];
+    if (!value) throw new Error(`no pgbench value for $${n} in:\n${sql.batch}`);
+    return value;
+  });
   return [
-    ...header,
-    'BEGIN;',
-    `${bind(sql.lock, both)} \\gset s_`,
-    '\\if :s_confirmedCount < :s_capacity and :s_waitlistCount = 0',
-    `${insert(':confirmed')};`,
-    '\\else',
-    `${insert(':waitlisted')};`,
-    '\\endif',
-    'COMMIT;',
+    '-- RegistrationsService.register: REGISTER_BATCH_SQL (from server/dist) for a batch of people.',
+    `WITH k AS (SELECT nextval('bench_seq') - 1 AS k)`,
+    `SELECT array_agg(b.id ORDER BY b.n) AS people FROM bench_people b, k WHERE b.n > k.k * ${size} AND b.n <= (k.k + 1) * ${size} \\gset`,
+    `${statement};`,
     '',
   ].join('\n');
 }
 
-async function runPgbench(dbName, sessionId, sql) {
+async function runPgbench(dbName, sessionId, sql, size) {
   const dir = mkdtempSync(join(tmpdir(), 'palma-pgbench-'));
   const script = join(dir, 'register.sql');
-  writeFileSync(script, pgbenchScript(sql));
+  writeFileSync(script, pgbenchScript(sql, size));
   const { host, port, user } = pgAddress();
   const clients = OPT.pool;
-  const perClient = Math.floor(OPT.people / clients);
+  const perClient = Math.max(1, Math.floor(OPT.people / clients / size));
   const args = [
     ...['-h', host, '-p', port, '-U', user, '-n', '-M', 'prepared', '-f', script],
-    ...['-c', String(clients), '-j', '2', '-t', String(perClient), '-D', `session=${sessionId}`],
-    ...['-D', 'confirmed=CONFIRMED', '-D', 'waitlisted=WAITLISTED', dbName],
+    ...['-c', String(clients), '-j', '2', '-t', String(perClient), '-D', `session=${sessionId}`, dbName],
   ];
   try {
     const out = await new Promise((resolve, reject) => {
@@ -461,16 +416,37 @@ async function runPgbench(dbName, sessionId, sql) {
     const failed = Number(/number of failed transactions: (\d+)/.exec(out)?.[1] ?? 0);
     if (!Number.isFinite(tps)) throw new Error(`no tps in pgbench output:\n${out}`);
     return {
-      tps,
+      tps: tps * size,
       latency,
-      processed: Number(processed),
-      failed,
+      processed: Number(processed) * size,
+      failed: failed * size,
       clients,
+      size,
       command: `pgbench ${args.join(' ')}`,
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * How the server batched registrations, from the database: rows one transaction inserted share
+ * its xmin. Rows changed later (cancelled, promoted, revived) are left out.
+ */
+async function batchSizes(db, sessionIds) {
+  const {
+    rows: [r],
+  } = await db.query(
+    `SELECT count(*)::int AS rows, count(DISTINCT xmin::text)::int AS batches, max(n)::int AS largest
+       FROM (SELECT xmin, count(*) OVER (PARTITION BY xmin::text) AS n FROM event_registrations
+              WHERE session_id = ANY($1::uuid[]) AND cancelled_at IS NULL AND promoted_at IS NULL) x`,
+    [[sessionIds].flat()],
+  );
+  const mean = r.batches ? r.rows / r.batches : 0;
+  return {
+    mean,
+    text: `${fmt(r.rows)} registrations in ${fmt(r.batches)} batches (mean ${mean.toFixed(1)}, largest ${r.largest ?? 0})`,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -628,7 +604,7 @@ async function main() {
     console.log(`server: ${serverVersion()}`);
     console.log(
       `set-up: database ${dbName}, ${fmt(OPT.people + WARM_UP_PEOPLE + people.open.length)} people signed in, ` +
-        `${2 + sessions.pgbench.length + sessions.open.length} sessions, ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+        `${2 + sessions.pgbench.length + sessions.pgbenchBatched.length + sessions.open.length} sessions, ${((performance.now() - t0) / 1000).toFixed(1)} s`,
     );
 
     if (OPT.naive) {
@@ -688,23 +664,36 @@ async function main() {
     const rushResult = await rush(client, sessions.rush, people.rush, { concurrency: OPT.concurrency });
     const rushCpu = cpuShare(before, cpuSample(server.child.pid));
 
+    // How the server batched the rush: the registrations one transaction inserted (rows a
+    // cancellation or promotion changed later are left out).
+    const rushBatches = await batchSizes(db, sessions.rush);
+
     const settledBeforePgbench = await settle(server.child.pid);
     before = cpuSample(server.child.pid);
-    const benchRuns = [];
-    for (const sessionId of sessions.pgbench) {
-      await db.query(`SELECT setval('bench_seq', 1, false)`); // the same people, a fresh session
-      await vacuum(db);
-      benchRuns.push(await runPgbench(dbName, sessionId, sql));
-    }
     const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-    const bench = {
-      tps: median(benchRuns.map((r) => r.tps)),
-      latency: median(benchRuns.map((r) => r.latency)),
-      processed: benchRuns.reduce((a, r) => a + r.processed, 0),
-      failed: benchRuns.reduce((a, r) => a + r.failed, 0),
-      clients: benchRuns[0].clients,
-      runs: benchRuns.map((r) => r.tps),
+    const peer = async (sessionIds, size) => {
+      const runs = [];
+      for (const sessionId of sessionIds) {
+        await db.query(`SELECT setval('bench_seq', 1, false)`); // the same people, a fresh session
+        await vacuum(db);
+        runs.push(await runPgbench(dbName, sessionId, sql, size));
+      }
+      return {
+        tps: median(runs.map((r) => r.tps)),
+        latency: median(runs.map((r) => r.latency)),
+        processed: runs.reduce((a, r) => a + r.processed, 0),
+        failed: runs.reduce((a, r) => a + r.failed, 0),
+        clients: runs[0].clients,
+        size,
+        runs: runs.map((r) => r.tps),
+      };
     };
+    // The peer: the same statement, one registration per call (the server's path when nobody
+    // waits), as many clients as the server has connections. And, for scale, the same statement
+    // with the server's mean batch of the rush.
+    const bench = await peer(sessions.pgbench, 1);
+    const batchedSize = Math.max(1, Math.round(rushBatches.mean));
+    const benchBatched = await peer(sessions.pgbenchBatched, batchedSize);
     const benchCpu = cpuShare(before, cpuSample(server.child.pid));
 
     await settle(server.child.pid);
@@ -713,6 +702,7 @@ async function main() {
     const open = await openLoop(client, sessions.open, people.open, OPT.rate, OPT.seconds);
     const openCpu = cpuShare(before, cpuSample(server.child.pid));
     client.close();
+    const openBatches = await batchSizes(db, sessions.open);
 
     const checked = await check(
       db,
@@ -720,6 +710,7 @@ async function main() {
         { id: sessions.warmUp, label: 'warm-up' },
         { id: sessions.rush, label: 'rush' },
         ...sessions.pgbench.map((id, i) => ({ id, label: `pgbench ${i + 1}` })),
+        ...sessions.pgbenchBatched.map((id, i) => ({ id, label: `pgbench batched ${i + 1}` })),
         ...sessions.open.map((id, i) => ({ id, label: `open loop ${i + 1}` })),
       ],
       { expectPromotions: new Map([[sessions.rush, rushResult.expectedPromotions]]) },
@@ -729,6 +720,7 @@ async function main() {
     const rushErrors = errorCount(rushResult.errors);
     const rushRegPerS = rushResult.registered / rushResult.seconds;
     const ratio = rushRegPerS / bench.tps;
+    const ratioBatched = rushRegPerS / benchBatched.tps;
     const openErrors = errorCount(open.errors);
     const [o50, o95, o99, oMax] = latencyColumns(open.latencies);
 
@@ -757,17 +749,17 @@ async function main() {
             '',
             ...latencyColumns(rushResult.cancelMs),
           ],
-          [
-            `pgbench peer (${bench.clients} clients, median of ${bench.runs.length})`,
-            bench.processed,
-            bench.processed - bench.failed,
-            bench.failed,
-            `${fmt(bench.tps)} registrations`,
-            `avg ${bench.latency.toFixed(1)}`,
+          ...[bench, benchBatched].map((b) => [
+            `pgbench peer, ${b.size === 1 ? 'one person' : `${b.size} people`} per call (${b.clients} clients, median of ${b.runs.length})`,
+            b.processed,
+            b.processed - b.failed,
+            b.failed,
+            `${fmt(b.tps)} registrations`,
+            `avg ${b.latency.toFixed(1)} per call`,
             '',
             '',
             '',
-          ],
+          ]),
           [
             `open loop: ${fmt(OPT.rate)}/s for ${OPT.seconds} s`,
             open.latencies.length,
@@ -785,15 +777,17 @@ async function main() {
     console.log(
       `\nrush throughput / pgbench: ${ratio.toFixed(2)}× (${fmt(rushRegPerS)} / ${fmt(bench.tps)} registrations/s; ` +
         `rush: ${fmt(rushResult.registered)} people in ${rushResult.seconds.toFixed(2)} s incl. cancellations; ` +
-        `pgbench runs: ${bench.runs.map((t) => fmt(t)).join(', ')} tps)`,
+        `pgbench runs: ${bench.runs.map((t) => fmt(t)).join(', ')} registrations/s); ` +
+        `against the batched peer ${ratioBatched.toFixed(2)}× (runs: ${benchBatched.runs.map((t) => fmt(t)).join(', ')})`,
     );
+    console.log(`server batches: rush ${rushBatches.text}; open loop ${openBatches.text}`);
     console.log(
       `open loop: ${OPEN_LOOP_SESSIONS} sessions of ${OPT.seats} seats, ${fmt(OPEN_LOOP_PEOPLE)} people; latency from the ` +
         `scheduled send time; the generator sent at most ${open.maxLag.toFixed(1)} ms late`,
     );
     console.log(
-      `pgbench: the same statements as RegistrationsService.register (SQL from server/dist), -M prepared (as the server: named prepared statements), ` +
-        `one extra indexed read per transaction for the next person (in place of the cookie lookup)`,
+      `pgbench: the statement of RegistrationsService.register (REGISTER_BATCH_SQL from server/dist), -M prepared (as the server: ` +
+        `named prepared statements), one extra indexed read per call for the next people (in place of the cookie lookups)`,
     );
     console.log(
       `\nCPU (${availableParallelism()} cores; server, PostgreSQL and load generator share them; ` +
