@@ -28,7 +28,11 @@ RETURNS TABLE (person_id uuid, in_audience boolean, made boolean, event_id uuid,
                starts_at timestamptz, opens_at timestamptz, closes_at timestamptz,
                id uuid, status varchar, waitlist_position integer, registered_at timestamptz,
                registered_by_id uuid, confirmed_at timestamptz, promoted_at timestamptz, cancelled_at timestamptz)
-LANGUAGE plpgsql VOLATILE AS $$
+LANGUAGE plpgsql VOLATILE
+-- Its statements are planned once per connection and reused: re-planning them on every call
+-- (PostgreSQL's default for the first calls and for "cheap" plans) took longer than running them.
+SET plan_cache_mode = force_generic_plan
+AS $$
 #variable_conflict use_column
 DECLARE
   s record;
