@@ -6,7 +6,7 @@ import { REGISTER_BATCH_SQL } from '../../../src/modules/events/registration.sql
 import { publishEvent } from '../../factories/event.factory.js';
 import { createDepartment, createPerson, signedIn } from '../../factories/org.factory.js';
 import type { GqlClient } from '../../utils/gql.js';
-import { startTestApp, type TestApp } from '../../utils/test-app.js';
+import { onRealPostgres, startTestApp, type TestApp } from '../../utils/test-app.js';
 
 const REGISTER = `mutation($s: ID!) { registerForSession(sessionId: $s) { id status } }`;
 const CANCEL = `mutation($r: ID!) { cancelRegistration(registrationId: $r) { id status } }`;
@@ -151,4 +151,48 @@ describe('registering in batches (event_register_batch)', () => {
     expect((settled[2] as PromiseRejectedResult).reason).toMatchObject({ code: 'NOT_IN_AUDIENCE' });
     expect(await counts(sessionIds[0]!)).toMatchObject({ confirmed_count: 2 });
   });
+
+  it.runIf(onRealPostgres)(
+    'batches from several server processes at once (overlapping people) never overbook, never leave a seat free while people wait, and keep one registration per person',
+    async () => {
+      const { sessionIds } = await publishEvent(trainer, {}, 25);
+      const sessionId = sessionIds[0]!;
+      const dept = await createDepartment(app.dataSource);
+      const people = await Promise.all(
+        Array.from({ length: 80 }, () => createPerson(app, { departmentId: dept.id })),
+      );
+      const ids = people.map((p) => p.id);
+      // Eight "processes": each sends overlapping batches on its own connection, all at once.
+      const batches = Array.from({ length: 8 }, (_, i) => ids.slice(i * 8, i * 8 + 24));
+      const results = await Promise.all(
+        batches.map((batch) => app.dataSource.query(REGISTER_BATCH_SQL, [sessionId, batch])),
+      );
+      const registrationOfPerson = new Map<string, string>();
+      for (const rows of results)
+        for (const r of rows as { personId: string; id: string }[]) {
+          expect(r.id).toBeTruthy();
+          expect(registrationOfPerson.get(r.personId) ?? r.id).toBe(r.id);
+          registrationOfPerson.set(r.personId, r.id);
+        }
+      expect(registrationOfPerson.size).toBe(new Set(batches.flat()).size);
+      const [state] = await app.dataSource.query(
+        `SELECT s.confirmed_count, s.waitlist_count,
+                count(*) FILTER (WHERE r.status = 'CONFIRMED')::int AS confirmed,
+                count(*) FILTER (WHERE r.status = 'WAITLISTED')::int AS waiting,
+                count(DISTINCT r.waitlist_position)::int AS positions,
+                count(DISTINCT r.person_id)::int AS people
+           FROM event_sessions s JOIN event_registrations r ON r.session_id = s.id
+          WHERE s.id = $1 GROUP BY s.id`,
+        [sessionId],
+      );
+      expect(state).toEqual({
+        confirmed_count: 25,
+        waitlist_count: registrationOfPerson.size - 25,
+        confirmed: 25,
+        waiting: registrationOfPerson.size - 25,
+        positions: registrationOfPerson.size - 25,
+        people: registrationOfPerson.size,
+      });
+    },
+  );
 });
