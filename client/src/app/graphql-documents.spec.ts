@@ -6,6 +6,7 @@ import {
   type FragmentDefinitionNode,
   type SelectionSetNode,
 } from 'graphql';
+import { formatDocument } from '@urql/core';
 import { describe, expect, it } from 'vitest';
 import * as documents from '@/api/graphql';
 
@@ -72,13 +73,18 @@ function costOf(document: DocumentNode): number {
     : 0;
 }
 
-/** Every generated operation document (queries, mutations, subscriptions), by export name. */
-const operations = Object.entries(documents).filter(
-  (entry): entry is [string, DocumentNode] =>
-    entry[0].endsWith('Document') &&
-    typeof entry[1] === 'object' &&
-    (entry[1] as DocumentNode).definitions?.some((d) => d.kind === Kind.OPERATION_DEFINITION),
-);
+/**
+ * Every generated operation document (queries, mutations, subscriptions), by export name, as the
+ * client sends it: urql adds `__typename` to every selection set, and the server counts those too.
+ */
+const operations = Object.entries(documents)
+  .filter(
+    (entry): entry is [string, DocumentNode] =>
+      entry[0].endsWith('Document') &&
+      typeof entry[1] === 'object' &&
+      (entry[1] as DocumentNode).definitions?.some((d) => d.kind === Kind.OPERATION_DEFINITION),
+  )
+  .map(([name, document]): [string, DocumentNode] => [name, formatDocument(document)]);
 
 describe('client operations', () => {
   it('all stay within the server’s query depth limit', () => {
@@ -92,6 +98,12 @@ describe('client operations', () => {
     for (const [name, document] of operations) {
       expect(costOf(document), name).toBeLessThanOrEqual(Limits.graphqlMaxCost);
     }
+  });
+
+  it('measures what is sent: with the __typename urql adds to each selection set', () => {
+    const sent = operations.find(([name]) => name === 'AuthorCourseDocument')![1];
+    const written = documents.AuthorCourseDocument as DocumentNode;
+    expect(costOf(sent)).toBeGreaterThan(costOf(written));
   });
 
   it('counts fields only, as the server does (fragments add no level)', () => {
