@@ -41,9 +41,15 @@ export class BadgesResolver {
   }
 
   @Roles('ADMIN')
-  @Query(() => BadgePreviewModel, { description: 'Who would qualify for these criteria (JSON) now' })
-  badgePreview(@Args('criteria') criteria: string): Promise<BadgePreviewModel> {
-    return this.service.preview(parseJson(criteria));
+  @Query(() => BadgePreviewModel, {
+    description:
+      'Who would qualify for these criteria (JSON) now. `badgeId`: the badge being edited, so that a requirement on itself, directly or through other badges, is refused as saving would.',
+  })
+  badgePreview(
+    @Args('criteria') criteria: string,
+    @Args('badgeId', { type: () => ID, nullable: true }) badgeId?: string | null,
+  ): Promise<BadgePreviewModel> {
+    return this.service.preview(parseJson(criteria), badgeId ?? null);
   }
 
   @Roles('ADMIN')

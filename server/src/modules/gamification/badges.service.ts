@@ -176,11 +176,17 @@ export class BadgesService {
     if (cycle) throw GamificationErrors.cycle(cycle);
   }
 
-  /** Who would qualify for these criteria now (the editor shows it before saving). */
-  async preview(raw: unknown): Promise<BadgePreview> {
+  /**
+   * Who would qualify for these criteria now (the editor shows it before saving). `badgeId` is
+   * the badge being edited (null: a new one): its criteria are checked as saving would check them.
+   */
+  async preview(raw: unknown, badgeId: string | null = null): Promise<BadgePreview> {
     return this.dataSource.transaction('REPEATABLE READ', async (em) => {
       const criteria = raw as CriteriaNode;
-      await this.checkCriteria(em, null, criteria);
+      if (badgeId !== null && !(isUuid(badgeId) && (await em.existsBy(Badge, { id: badgeId })))) {
+        throw GamificationErrors.badgeNotFound(badgeId);
+      }
+      await this.checkCriteria(em, badgeId, criteria);
       const people: { id: string; name: string; department_name: string }[] = await em.query(
         `SELECT p.id, p.name, d.name_ko AS department_name
            FROM people p JOIN departments d ON d.id = p.department_id

@@ -306,6 +306,14 @@ describe('bad criteria', () => {
     expect(res.errors?.[0]?.extensions?.badgeIds).toEqual(expect.arrayContaining([a.id, b.id]));
     const [stored] = await app.dataSource.query(`SELECT criteria, version FROM badges WHERE id = $1`, [a.id]);
     expect(stored).toEqual({ criteria: { kind: 'PLEDGES_SIGNED', count: 1 }, version: 1 });
+    // The editor's preview says so before saving, when it names the badge being edited; for a
+    // new badge the same criteria are fine.
+    const PREVIEW = `query($c: String!, $b: ID) { badgePreview(criteria: $c, badgeId: $b) { qualifying } }`;
+    const requiresB = JSON.stringify({ kind: 'BADGE_EARNED', badgeId: b.id });
+    expect(await admin.code(PREVIEW, { c: requiresB, b: a.id })).toBe('CRITERIA_CYCLE');
+    expect((await admin.ok(PREVIEW, { c: requiresB })).badgePreview.qualifying).toBeGreaterThanOrEqual(0);
+    expect(await admin.code(PREVIEW, { c: requiresB, b: randomUUID() })).toBe('BADGE_NOT_FOUND');
+    expect(await admin.code(PREVIEW, { c: requiresB, b: 'not-an-id' })).toBe('BADGE_NOT_FOUND');
     // A badge requiring itself is a cycle too.
     expect(
       await admin.code(UPDATE_BADGE, {

@@ -9,14 +9,18 @@ const mutations = vi.hoisted(() => ({ createBadge: vi.fn(), updateBadge: vi.fn()
 vi.mock('../composables/useBadgeAdmin', () => ({
   useBadgeAdminMutations: () => ({ ...mutations, saving: ref(false) }),
 }));
+const previewOf = vi.hoisted(() => vi.fn());
 vi.mock('../composables/useBadgeAdminPreview', () => ({
-  useBadgeAdminPreview: () => ({
-    preview: computed(() => null),
-    stale: computed(() => false),
-    fetching: ref(false),
-    problem: computed(() => null),
-    check: vi.fn(),
-  }),
+  useBadgeAdminPreview: (criteria: unknown, badgeId: unknown) => {
+    previewOf(criteria, badgeId);
+    return {
+      preview: computed(() => null),
+      stale: computed(() => false),
+      fetching: ref(false),
+      problem: computed(() => null),
+      check: vi.fn(),
+    };
+  },
 }));
 
 const OTHER = '00000000-0000-4000-8000-0000000000b2';
@@ -65,6 +69,14 @@ describe('BadgeAdminForm', () => {
   beforeEach(() => {
     mutations.createBadge.mockReset();
     mutations.updateBadge.mockReset();
+  });
+
+  it('previews an edited badge as itself (so the server checks cycles through it), a new one as new', () => {
+    previewOf.mockClear();
+    render(badge).unmount();
+    render(null).unmount();
+    const ids = previewOf.mock.calls.map(([, id]) => (id as { value: string | null }).value);
+    expect(ids).toEqual([badge.id, null]);
   });
 
   it('checks a new badge with the shared rules before sending anything', async () => {

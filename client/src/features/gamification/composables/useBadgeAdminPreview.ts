@@ -11,8 +11,13 @@ export const PREVIEW_DEBOUNCE_MS = 800;
 /**
  * "Who would qualify": asked a moment after the criteria stop changing, or at once with `check`.
  * `criteria` is the JSON to send, or null while the tree is invalid (nothing is asked then).
+ * `badgeId` is the badge being edited (null for a new one), so that the server checks the
+ * criteria as saving will (a badge requiring itself through others is refused).
  */
-export function useBadgeAdminPreview(criteria: Ref<string | null>) {
+export function useBadgeAdminPreview(
+  criteria: Readonly<Ref<string | null>>,
+  badgeId: Readonly<Ref<string | null>> = ref(null),
+) {
   const settled = ref<string | null>(criteria.value);
   let timer: ReturnType<typeof setTimeout> | undefined;
   watch(criteria, (value) => {
@@ -27,7 +32,7 @@ export function useBadgeAdminPreview(criteria: Ref<string | null>) {
 
   const query = useQuery({
     query: BadgeAdminPreviewDocument,
-    variables: computed(() => ({ criteria: settled.value ?? '' })),
+    variables: computed(() => ({ criteria: settled.value ?? '', badgeId: badgeId.value })),
     pause: computed(() => settled.value === null),
     // People's achievements change all the time: never trust an old answer.
     requestPolicy: 'network-only',
