@@ -1,7 +1,9 @@
 import { ArgsType, Field, Int, ObjectType } from '@nestjs/graphql';
 import { Limits } from '@palma/shared';
 import type { Type } from '@nestjs/common';
+import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { DomainError } from '../errors/domain-error.js';
+import { isUuid } from '../ids.js';
 
 @ObjectType()
 export class PageInfo {
@@ -87,4 +89,51 @@ export function toConnection<R, T>(
     pageInfo: { hasNextPage: rows.length > limit, endCursor: edges.at(-1)?.cursor ?? null },
     totalCount,
   };
+}
+
+/** A time as a cursor holds it: UTC with PostgreSQL's microseconds. */
+const CURSOR_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
+
+/**
+ * One page of a list ordered by a timestamp column (`column`, e.g. `'n.created_at'`), its id
+ * breaking ties: the whole list's count, then `first` rows after the cursor (keyset pagination).
+ * The cursor keeps PostgreSQL's microseconds — a JavaScript Date would round them to
+ * milliseconds, and rows written within the same millisecond as the last row of a page would be
+ * skipped. A cursor that is not one of ours is refused with BAD_CURSOR. `qb` selects one entity
+ * (no joined rows).
+ */
+export async function pageByTime<T extends ObjectLiteral & { id: string }>(
+  qb: SelectQueryBuilder<T>,
+  column: string,
+  order: 'ASC' | 'DESC',
+  first: number | null | undefined,
+  after: string | null | undefined,
+): Promise<Connection<T>> {
+  const limit = pageSize(first);
+  const id = `${qb.alias}.id`;
+  const totalCount = await qb.clone().getCount();
+  if (after) {
+    const [at, afterId] = decodeCursor(after, 2);
+    if (typeof at !== 'string' || !CURSOR_TIME.test(at) || !isUuid(afterId)) {
+      throw new DomainError('BAD_CURSOR', 'The cursor is not valid for this list');
+    }
+    qb.andWhere(
+      `(${column}, ${id}) ${order === 'DESC' ? '<' : '>'} (CAST(:cursorAt AS timestamptz), CAST(:cursorId AS uuid))`,
+      { cursorAt: at, cursorId: afterId },
+    );
+  }
+  const { entities, raw } = await qb
+    .addSelect(`to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`, 'cursor_at')
+    .orderBy(column, order)
+    .addOrderBy(id, order)
+    .limit(limit + 1)
+    .getRawAndEntities<{ cursor_at: string }>();
+  const at = new Map(raw.map((r) => [String((r as Record<string, unknown>)[`${qb.alias}_id`]), r.cursor_at]));
+  return toConnection(
+    entities,
+    limit,
+    totalCount,
+    (row) => encodeCursor([at.get(row.id) ?? null, row.id]),
+    (row) => row,
+  );
 }

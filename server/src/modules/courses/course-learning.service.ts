@@ -4,13 +4,7 @@ import { walkDilemma, type DilemmaContent, type LessonKind } from '@palma/shared
 import { DataSource, type EntityManager } from 'typeorm';
 import { z } from 'zod';
 import { DomainError } from '../../common/errors/domain-error.js';
-import {
-  decodeCursor,
-  encodeCursor,
-  pageSize,
-  toConnection,
-  type Connection,
-} from '../../common/graphql/connection.js';
+import { type Connection, pageByTime } from '../../common/graphql/connection.js';
 import { isUuid } from '../../common/ids.js';
 import { parseInput } from '../../common/validation.js';
 import { LedgerService } from '../ledger/ledger.service.js';
@@ -120,8 +114,6 @@ export interface CompletionResult {
   visitedNodeIds: string[] | null;
 }
 
-const CURSOR_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
-
 /**
  * The learner's side of courses: enrolment, progress and completion with credits.
  *
@@ -175,34 +167,11 @@ export class CourseLearningService {
     first: number | null | undefined,
     after: string | null | undefined,
   ): Promise<Connection<Enrolment>> {
-    const limit = pageSize(first);
     const qb = this.dataSource
       .getRepository(Enrolment)
       .createQueryBuilder('e')
       .where('e.person_id = :personId', { personId });
-    const totalCount = await qb.clone().getCount();
-    if (after) {
-      const [at, id] = decodeCursor(after, 2);
-      if (typeof at !== 'string' || !CURSOR_TIME.test(at) || !isUuid(id)) {
-        throw new DomainError('BAD_CURSOR', 'The cursor is not valid for this list');
-      }
-      qb.andWhere('(e.started_at, e.id) < (CAST(:at AS timestamptz), CAST(:id AS uuid))', { at, id });
-    }
-    // The cursor keeps PostgreSQL's microseconds; a JavaScript Date would round them away.
-    const { entities, raw } = await qb
-      .addSelect(`to_char(e.started_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`, 'cursor_at')
-      .orderBy('e.started_at', 'DESC')
-      .addOrderBy('e.id', 'DESC')
-      .limit(limit + 1)
-      .getRawAndEntities<{ cursor_at: string }>();
-    const rows = entities.map((enrolment, i) => ({ enrolment, at: raw[i].cursor_at }));
-    return toConnection(
-      rows,
-      limit,
-      totalCount,
-      (r) => encodeCursor([r.at, r.enrolment.id]),
-      (r) => r.enrolment,
-    );
+    return pageByTime(qb, 'e.started_at', 'DESC', first, after);
   }
 
   /** The person's latest enrolment in a course, finished or not. */

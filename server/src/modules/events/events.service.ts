@@ -3,13 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { eventSchema, type EventKind } from '@palma/shared';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import type { Viewer } from '../../common/auth/viewer.js';
-import {
-  decodeCursor,
-  encodeCursor,
-  pageSize,
-  toConnection,
-  type Connection,
-} from '../../common/graphql/connection.js';
+import { type Connection, pageByTime } from '../../common/graphql/connection.js';
 import { parseInput } from '../../common/validation.js';
 import type { Notification } from '../notifications/notification.entity.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
@@ -89,7 +83,6 @@ export class EventsService {
     first?: number | null,
     after?: string | null,
   ): Promise<Connection<Event>> {
-    const limit = pageSize(first);
     const visible = this.visibleTo(viewer);
     const qb = this.dataSource
       .getRepository(Event)
@@ -110,23 +103,7 @@ export class EventsService {
            AND s.starts_at > now() AND s.confirmed_count < s.capacity AND s.waitlist_count = 0)`,
       );
     }
-    const totalCount = await qb.clone().getCount();
-    if (after) {
-      const [at, id] = decodeCursor(after, 2);
-      qb.andWhere('(e.first_starts_at, e.id) > (:at::timestamptz, :id::uuid)', { at, id });
-    }
-    const rows = await qb
-      .orderBy('e.first_starts_at', 'ASC')
-      .addOrderBy('e.id', 'ASC')
-      .take(limit + 1)
-      .getMany();
-    return toConnection(
-      rows,
-      limit,
-      totalCount,
-      (e) => encodeCursor([e.firstStartsAt.toISOString(), e.id]),
-      (e) => e,
-    );
+    return pageByTime(qb, 'e.first_starts_at', 'ASC', first, after);
   }
 
   async get(viewer: Viewer, id: string): Promise<Event> {

@@ -8,13 +8,7 @@ import {
   type XpRuleKey,
 } from '@palma/shared';
 import { DataSource, type EntityManager } from 'typeorm';
-import {
-  decodeCursor,
-  encodeCursor,
-  pageSize,
-  toConnection,
-  type Connection,
-} from '../../common/graphql/connection.js';
+import { type Connection, pageByTime } from '../../common/graphql/connection.js';
 import { CreditEntry } from './credit-entry.entity.js';
 
 export interface CreditInput {
@@ -139,27 +133,10 @@ export class LedgerService {
     first?: number | null,
     after?: string | null,
   ): Promise<Connection<CreditEntry>> {
-    const limit = pageSize(first);
     const qb = this.dataSource
       .getRepository(CreditEntry)
       .createQueryBuilder('c')
       .where('c.person_id = :personId', { personId });
-    const totalCount = await qb.clone().getCount();
-    if (after) {
-      const [at, id] = decodeCursor(after, 2);
-      qb.andWhere('(c.occurred_at, c.id) < (:at::timestamptz, :id::uuid)', { at, id });
-    }
-    const rows = await qb
-      .orderBy('c.occurred_at', 'DESC')
-      .addOrderBy('c.id', 'DESC')
-      .take(limit + 1)
-      .getMany();
-    return toConnection(
-      rows,
-      limit,
-      totalCount,
-      (r) => encodeCursor([r.occurredAt.toISOString(), r.id]),
-      (r) => r,
-    );
+    return pageByTime(qb, 'c.occurred_at', 'DESC', first, after);
   }
 }

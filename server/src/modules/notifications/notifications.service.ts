@@ -3,13 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { PubSubEngine } from 'graphql-subscriptions';
 import { createTransport, type Transporter } from 'nodemailer';
 import { DataSource, IsNull, type EntityManager } from 'typeorm';
-import {
-  decodeCursor,
-  encodeCursor,
-  pageSize,
-  toConnection,
-  type Connection,
-} from '../../common/graphql/connection.js';
+import { type Connection, pageByTime } from '../../common/graphql/connection.js';
 import { PUB_SUB } from '../../common/pubsub/pubsub.module.js';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import { Notification } from './notification.entity.js';
@@ -113,29 +107,12 @@ export class NotificationsService implements OnModuleInit, OnModuleDestroy {
     first?: number | null,
     after?: string | null,
   ): Promise<Connection<Notification>> {
-    const limit = pageSize(first);
     const qb = this.dataSource
       .getRepository(Notification)
       .createQueryBuilder('n')
       .where('n.person_id = :personId', { personId });
     if (unreadOnly) qb.andWhere('n.read_at IS NULL');
-    const totalCount = await qb.clone().getCount();
-    if (after) {
-      const [at, id] = decodeCursor(after, 2);
-      qb.andWhere('(n.created_at, n.id) < (:at::timestamptz, :id::uuid)', { at, id });
-    }
-    const rows = await qb
-      .orderBy('n.created_at', 'DESC')
-      .addOrderBy('n.id', 'DESC')
-      .take(limit + 1)
-      .getMany();
-    return toConnection(
-      rows,
-      limit,
-      totalCount,
-      (n) => encodeCursor([n.createdAt.toISOString(), n.id]),
-      (n) => n,
-    );
+    return pageByTime(qb, 'n.created_at', 'DESC', first, after);
   }
 
   unreadCount(personId: string): Promise<number> {

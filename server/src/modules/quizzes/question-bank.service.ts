@@ -13,13 +13,7 @@ import {
 import { DataSource, type EntityManager } from 'typeorm';
 import { z } from 'zod';
 import { DomainError } from '../../common/errors/domain-error.js';
-import {
-  decodeCursor,
-  encodeCursor,
-  pageSize,
-  toConnection,
-  type Connection,
-} from '../../common/graphql/connection.js';
+import { type Connection, pageByTime } from '../../common/graphql/connection.js';
 import { isUuid } from '../../common/ids.js';
 import { parseInput } from '../../common/validation.js';
 import { QuestionCategory } from './entities/question-category.entity.js';
@@ -204,7 +198,6 @@ export class QuestionBankService {
     first: number | null | undefined,
     after: string | null | undefined,
   ): Promise<Connection<Question>> {
-    const limit = pageSize(first);
     const qb = this.dataSource.getRepository(Question).createQueryBuilder('q');
     qb.where(filter.archived ? 'q.archived_at IS NOT NULL' : 'q.archived_at IS NULL');
     if (filter.categoryId) {
@@ -228,29 +221,7 @@ export class QuestionBankService {
         },
       );
     }
-    const totalCount = await qb.clone().getCount();
-    if (after) {
-      const [at, id] = decodeCursor(after, 2);
-      if (typeof at !== 'string' || Number.isNaN(Date.parse(at)) || !isUuid(id)) {
-        throw new DomainError('BAD_CURSOR', 'The cursor is not valid for this list');
-      }
-      qb.andWhere('(q.created_at, q.id) < (CAST(:at AS timestamptz), CAST(:id AS uuid))', { at, id });
-    }
-    // Newest first by creation (stable while people edit), id breaks ties; the cursor keeps microseconds.
-    const { entities, raw } = await qb
-      .addSelect(`to_char(q.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`, 'cursor_at')
-      .orderBy('q.created_at', 'DESC')
-      .addOrderBy('q.id', 'DESC')
-      .limit(limit + 1)
-      .getRawAndEntities<{ cursor_at: string }>();
-    const rows = entities.map((question, i) => ({ question, at: raw[i].cursor_at }));
-    return toConnection(
-      rows,
-      limit,
-      totalCount,
-      (r) => encodeCursor([r.at, r.question.id]),
-      (r) => r.question,
-    );
+    return pageByTime(qb, 'q.created_at', 'DESC', first, after);
   }
 
   async get(id: string): Promise<Question> {

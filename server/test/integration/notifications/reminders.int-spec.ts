@@ -142,4 +142,29 @@ describe('the bell', () => {
     expect(await client.ok(`mutation { markNotificationsRead }`)).toEqual({ markNotificationsRead: 1 });
     expect((await client.ok(MINE)).unreadNotificationCount).toBe(0);
   });
+  it('pages through notifications written within one millisecond without skipping any, and refuses a forged cursor', async () => {
+    const { client, person } = await signedIn(app);
+    // Five notifications 100 µs apart: all within one millisecond, as a burst of writes can be.
+    await app.dataSource.query(
+      `INSERT INTO notifications (person_id, kind, title_ko, title_en, dedupe_key, created_at)
+       SELECT $1, 'TEST', '알림 ' || i, 'Notice ' || i, 'burst-' || i,
+              timestamptz '2026-11-20 09:00:00.000100+00' + i * interval '100 microseconds'
+         FROM generate_series(0, 4) AS i`,
+      [person.id],
+    );
+    const PAGE = `query($after: String) { myNotifications(first: 2, after: $after) {
+      totalCount pageInfo { hasNextPage endCursor } edges { node { titleEn } } } }`;
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (let page = 0; page < 5; page++) {
+      const { myNotifications: list } = await client.ok(PAGE, { after });
+      expect(list.totalCount).toBe(5);
+      seen.push(...list.edges.map((e: { node: { titleEn: string } }) => e.node.titleEn));
+      if (!list.pageInfo.hasNextPage) break;
+      after = list.pageInfo.endCursor;
+    }
+    expect(seen).toEqual(['Notice 4', 'Notice 3', 'Notice 2', 'Notice 1', 'Notice 0']);
+    const forged = Buffer.from(JSON.stringify(['2026-11-20T09:00:00.000Z', 'x'])).toString('base64url');
+    expect(await client.code(PAGE, { after: forged })).toBe('BAD_CURSOR');
+  });
 });
