@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NotificationsService } from '../../../src/modules/notifications/notifications.service.js';
 import { createDepartment, signedIn } from '../../factories/org.factory.js';
-import type { GqlClient } from '../../utils/gql.js';
+import type { AnyData, GqlClient } from '../../utils/gql.js';
 import { startTestApp, type TestApp } from '../../utils/test-app.js';
 import { take, wsClient } from '../../utils/ws.js';
 
@@ -157,7 +157,7 @@ describe('the bell', () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (let page = 0; page < 5; page++) {
-      const { myNotifications: list } = await client.ok(PAGE, { after });
+      const { myNotifications: list }: AnyData = await client.ok(PAGE, { after });
       expect(list.totalCount).toBe(5);
       seen.push(...list.edges.map((e: { node: { titleEn: string } }) => e.node.titleEn));
       if (!list.pageInfo.hasNextPage) break;
