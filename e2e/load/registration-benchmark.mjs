@@ -91,7 +91,7 @@ async function registrationSql() {
   if (
     !sql.REGISTER_BATCH_SQL ||
     !/this\.batches\.run\(sessionId, viewer\.personId\)/.test(register) ||
-    args?.join() !== 'sessionId,personIds' ||
+    args?.join() !== 'sessionId,personIds,null' ||
     statements.length > 0
   ) {
     throw new Error(
@@ -375,7 +375,7 @@ function naiveClient(dbUrl, capacity) {
  */
 function pgbenchScript(sql, size) {
   const statement = sql.batch.trim().replace(/\$(\d+)/g, (_, n) => {
-    const value = [':session', ':people'][n - 1];
+    const value = [':session', ':people', 'NULL'][n - 1];
     if (!value) throw new Error(`no pgbench value for $${n} in:\n${sql.batch}`);
     return value;
   });

@@ -4,7 +4,9 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * Registration in batches: `event_register_batch(session, people[])` registers several people for
  * one session in one transaction — one lock of the session row, one statement, one commit for
  * all of them. The server sends the people whose registrations queued up behind the one in
- * flight (see RegistrationsService.register); when nobody waits, a batch is one person.
+ * flight (see RegistrationsService.register); when nobody waits, a batch is one person. A
+ * manager's group registration is one call too, with `p_by` naming who registered them (null:
+ * each person registered themselves).
  *
  * In order of arrival (a person asked twice counts once, at their first place), everyone who may
  * register now and holds no active registration gets a seat while seats are free and nobody
@@ -23,7 +25,7 @@ export class RegistrationBatches1795432976374 implements MigrationInterface {
   name = 'RegistrationBatches1795432976374';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`CREATE FUNCTION "event_register_batch"(p_session uuid, p_people uuid[])
+    await queryRunner.query(`CREATE FUNCTION "event_register_batch"(p_session uuid, p_people uuid[], p_by uuid DEFAULT NULL)
 RETURNS TABLE (person_id uuid, in_audience boolean, made boolean, event_id uuid, event_status varchar,
                starts_at timestamptz, opens_at timestamptz, closes_at timestamptz,
                id uuid, status varchar, waitlist_position integer, registered_at timestamptz,
@@ -92,7 +94,7 @@ BEGIN
   ins AS (
     INSERT INTO event_registrations AS r
            (session_id, person_id, registered_by_id, status, waitlist_position, registered_at, confirmed_at)
-    SELECT p_session, d.person, d.person, CASE WHEN d.waits THEN 'WAITLISTED' ELSE 'CONFIRMED' END,
+    SELECT p_session, d.person, coalesce(p_by, d.person), CASE WHEN d.waits THEN 'WAITLISTED' ELSE 'CONFIRMED' END,
            CASE WHEN d.waits THEN s.waitlist_next + d.place - 1 END, d.at,
            CASE WHEN NOT d.waits THEN d.at END
       FROM decided d
@@ -117,6 +119,6 @@ END $$`);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`DROP FUNCTION "event_register_batch"(uuid, uuid[])`);
+    await queryRunner.query(`DROP FUNCTION "event_register_batch"(uuid, uuid[], uuid)`);
   }
 }

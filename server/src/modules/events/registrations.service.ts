@@ -23,7 +23,6 @@ import type { Registration } from './entities/registration.entity.js';
 import { EventErrors } from './events.errors.js';
 import {
   ATTENDEE_SQL,
-  INSERT_REGISTRATION_SQL,
   type Attendee,
   LOCK_SESSION_SQL,
   PROMOTE_SQL,
@@ -47,8 +46,6 @@ interface LockedSession {
   closesAt: Date | null;
   titleKo: string;
   titleEn: string;
-  inAudience: boolean;
-  activeRegistrationId: string | null;
 }
 
 /** One row of REGISTER_BATCH_SQL: the decision facts, and the person's registration (if any). */
@@ -122,6 +119,7 @@ export class RegistrationsService {
       const rows = await runAlone<BatchRow>(this.dataSource, 'palma_register_batch', REGISTER_BATCH_SQL, [
         sessionId,
         personIds,
+        null,
       ]);
       const byPerson = new Map(rows.map((r) => [r.personId, r]));
       return personIds.map((id) => byPerson.get(id));
@@ -165,7 +163,7 @@ export class RegistrationsService {
       );
       if (!found) throw EventErrors.registrationNotFound(registrationId);
       if (found.personId !== viewer.personId && !organiser) throw EventErrors.notYours();
-      const session = await this.lockSession(em, found.sessionId, found.personId);
+      const session = await this.lockSession(em, found.sessionId);
       const [reg] = await em.query(
         `SELECT ${REGISTRATION_COLUMNS}, e.cancel_cutoff_minutes AS "cutoff",
                 EXISTS (SELECT 1 FROM event_check_ins c WHERE c.registration_id = r.id AND c.undone_at IS NULL) AS "checkedIn"
@@ -207,40 +205,28 @@ export class RegistrationsService {
     await this.assertInScope(viewer, ids);
     const notices: Notification[] = [];
     const result = await this.dataSource.transaction(async (em) => {
-      const session = await this.lockSession(em, sessionId, viewer.personId);
+      const session = await this.lockSession(em, sessionId);
       this.assertOpen(session);
-      const outside: { id: string }[] = await em.query(
-        `SELECT p.id FROM people p WHERE p.id = ANY($2::uuid[]) AND EXISTS (SELECT 1 FROM event_audience_departments a WHERE a.event_id = $1)
-            AND NOT EXISTS (
-              WITH RECURSIVE up(id, parent_id) AS (
-                SELECT d.id, d.parent_id FROM departments d WHERE d.id = p.department_id
-                UNION ALL SELECT d.id, d.parent_id FROM departments d JOIN up ON d.id = up.parent_id)
-              SELECT 1 FROM up JOIN event_audience_departments a ON a.department_id = up.id AND a.event_id = $1)`,
-        [session.eventId, ids],
-      );
-      if (outside.length > 0) {
-        throw EventErrors.notInAudience(outside.map((o) => o.id));
-      }
-      const active: { personId: string }[] = await em.query(
-        `SELECT person_id AS "personId" FROM event_registrations
-          WHERE session_id = $1 AND person_id = ANY($2::uuid[]) AND status <> 'CANCELLED'`,
-        [sessionId, ids],
-      );
-      const already = new Set(active.map((a) => a.personId));
-      const newcomers = ids.filter((id) => !already.has(id));
+      // The same decision as self-registration, in the order given; anything refused below rolls
+      // the whole call back.
+      const rows = await runPrepared<BatchRow>(em, 'palma_register_batch', REGISTER_BATCH_SQL, [
+        sessionId,
+        ids,
+        viewer.personId,
+      ]);
+      const outside = rows.filter((r) => !r.inAudience).map((r) => r.personId);
+      if (outside.length > 0) throw EventErrors.notInAudience(outside);
+      const made = rows.filter((r) => r.made);
       const free = session.waitlistCount > 0 ? 0 : Math.max(0, session.capacity - session.confirmedCount);
-      if (mode === 'ALL_OR_NONE' && newcomers.length > free) {
-        throw EventErrors.notEnoughSeats(newcomers.length, free);
+      if (mode === 'ALL_OR_NONE' && made.some((r) => r.status === 'WAITLISTED')) {
+        throw EventErrors.notEnoughSeats(made.length, free);
       }
-      const registrations: Registration[] = [];
-      for (const [index, personId] of newcomers.entries()) {
-        const reg = await this.insert(em, sessionId, personId, viewer.personId, index < free);
-        if (!reg) continue;
-        registrations.push(reg);
+      const registrations = made.map((r) => registrationOf(r, sessionId));
+      for (const reg of registrations) {
         // Confirmed people get their ticket from TicketNoticesService after commit.
         if (reg.status !== 'WAITLISTED') continue;
         const n = await this.notifications.notify(em, {
-          personId,
+          personId: reg.personId,
           kind: 'EVENT_WAITLISTED',
           titleKo: `${session.titleKo}: 대기자로 등록되었습니다`,
           titleEn: `${session.titleEn}: you are on the waitlist`,
@@ -257,7 +243,7 @@ export class RegistrationsService {
         registrations,
         confirmed: registrations.filter((r) => r.status === 'CONFIRMED').length,
         waitlisted: registrations.filter((r) => r.status === 'WAITLISTED').length,
-        alreadyRegistered: already.size,
+        alreadyRegistered: rows.filter((r) => !r.made && r.id).length,
       };
     });
     await this.notifications.publish(notices);
@@ -374,11 +360,10 @@ export class RegistrationsService {
   }
 
   /** Locks the session row; every seat decision for the session starts here. */
-  async lockSession(em: EntityManager, sessionId: string, personId: string): Promise<LockedSession> {
+  async lockSession(em: EntityManager, sessionId: string): Promise<LockedSession> {
     if (!/^[0-9a-f-]{36}$/i.test(sessionId)) throw EventErrors.sessionNotFound(sessionId);
     const [session] = await runPrepared<LockedSession>(em, 'palma_lock_session', LOCK_SESSION_SQL, [
       sessionId,
-      personId,
     ]);
     if (!session || session.status === 'DRAFT') throw EventErrors.sessionNotFound(sessionId);
     return session;
@@ -393,24 +378,6 @@ export class RegistrationsService {
     if (window === 'NOT_OPEN') throw EventErrors.notOpen(session.opensAt!);
     if (window === 'CLOSED') throw EventErrors.closed();
     if (window === 'STARTED') throw EventErrors.started();
-  }
-
-  private async insert(
-    em: EntityManager,
-    sessionId: string,
-    personId: string,
-    byId: string,
-    seat: boolean,
-  ): Promise<Registration | null> {
-    const status: RegistrationStatus = seat ? 'CONFIRMED' : 'WAITLISTED';
-    const [row] = await runPrepared<Registration>(em, 'palma_insert_registration', INSERT_REGISTRATION_SQL, [
-      sessionId,
-      personId,
-      byId,
-      status,
-      null,
-    ]);
-    return row ?? null;
   }
 
   private async assertInScope(viewer: Viewer, personIds: string[]): Promise<void> {

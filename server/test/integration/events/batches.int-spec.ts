@@ -57,6 +57,7 @@ describe('registering in batches (event_register_batch)', () => {
     const rows = await app.dataSource.query(REGISTER_BATCH_SQL, [
       sessionId,
       [first.id, outsider.id, first.id, third.id, comeback.person.id, holder.person.id],
+      null,
     ]);
 
     expect(
@@ -94,11 +95,15 @@ describe('registering in batches (event_register_batch)', () => {
   it('returns nothing for an unknown session, and writes nothing for a closed one', async () => {
     const person = await createPerson(app);
     expect(
-      await app.dataSource.query(REGISTER_BATCH_SQL, ['00000000-0000-4000-8000-000000000000', [person.id]]),
+      await app.dataSource.query(REGISTER_BATCH_SQL, [
+        '00000000-0000-4000-8000-000000000000',
+        [person.id],
+        null,
+      ]),
     ).toEqual([]);
     const { id, sessionIds } = await publishEvent(trainer, {}, 5);
     await trainer.ok(`mutation($id: ID!) { cancelEvent(id: $id, reason: "비") { id } }`, { id });
-    const [row] = await app.dataSource.query(REGISTER_BATCH_SQL, [sessionIds[0], [person.id]]);
+    const [row] = await app.dataSource.query(REGISTER_BATCH_SQL, [sessionIds[0], [person.id], null]);
     expect(row).toMatchObject({ eventStatus: 'CANCELLED', made: false, id: null });
     expect(await counts(sessionIds[0]!)).toEqual({ confirmed_count: 0, waitlist_count: 0, waitlist_next: 1 });
   });
@@ -165,7 +170,7 @@ describe('registering in batches (event_register_batch)', () => {
       // Eight "processes": each sends overlapping batches on its own connection, all at once.
       const batches = Array.from({ length: 8 }, (_, i) => ids.slice(i * 8, i * 8 + 24));
       const results = await Promise.all(
-        batches.map((batch) => app.dataSource.query(REGISTER_BATCH_SQL, [sessionId, batch])),
+        batches.map((batch) => app.dataSource.query(REGISTER_BATCH_SQL, [sessionId, batch, null])),
       );
       const registrationOfPerson = new Map<string, string>();
       for (const rows of results)
